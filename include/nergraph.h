@@ -1,0 +1,64 @@
+/*
+ * nergraph: a gazetteer-driven entity tagger and co-occurrence graph builder.
+ *
+ * This umbrella header pulls in the whole public API.  The pipeline reads
+ * left to right, one header per stage:
+ *
+ *   ng_gazetteer.h  load name lists (TSV) into entities and aliases
+ *   ng_tagger.h     normalize text, match aliases, resolve mentions
+ *   ng_segment.h    sentence, paragraph and token boundaries
+ *   ng_cooc.h       count entities that share a window
+ *   ng_graph.h      build the graph (igraph) and filter it
+ *   ng_export.h     write DOT, JSON and JSON Lines mentions
+ *
+ * Ownership, for the whole API: an object returned by ng_X_new() is owned by
+ * the caller and released with ng_X_free(), which accepts NULL.  Pointers
+ * returned by accessors (names, ids, attribute strings) are borrowed: they
+ * stay valid until the object they came from is freed, and must not be freed
+ * by the caller.  Text passed in is never modified or retained past the call
+ * unless the function says so.
+ *
+ * Errors: functions that can fail on bad input or I/O return an ng_status
+ * and, when given a non-NULL ng_error_t, fill it with a one-line message
+ * that names the file (and line) and says what to do.  Running out of memory
+ * is not an error that callers handle: the library prints a message and
+ * aborts, like redis' zmalloc.
+ */
+#ifndef NERGRAPH_H
+#define NERGRAPH_H
+
+#include <stddef.h>
+
+#define NG_VERSION "0.1.0"
+
+typedef enum ng_status {
+    NG_OK = 0,
+    NG_EDATA = 1,     /* malformed input data: gazetteer row, pattern, text */
+    NG_EIO = 2,       /* a file could not be read or written */
+    NG_EUSAGE = 3,    /* a caller passed a bad option value */
+    NG_EINTERNAL = 4  /* a library we depend on failed unexpectedly */
+} ng_status;
+
+typedef struct ng_error {
+    ng_status status;
+    char message[1024];
+} ng_error_t;
+
+/*
+ * Warnings are things the run survives (an ignored empty alias, invalid
+ * UTF-8 treated as a separator).  By default they go to stderr prefixed with
+ * "nergraph: warning: ".  A handler set here receives the formatted message
+ * without prefix or newline; pass NULL to restore the default.  The handler
+ * is process-wide, like igraph's error handler.
+ */
+typedef void (*ng_warning_fn)(const char *message, void *ctx);
+void ng_set_warning_handler(ng_warning_fn fn, void *ctx);
+
+#include "ng_gazetteer.h"
+#include "ng_segment.h"
+#include "ng_tagger.h"
+#include "ng_cooc.h"
+#include "ng_graph.h"
+#include "ng_export.h"
+
+#endif

@@ -1,0 +1,89 @@
+/*
+ * Gazetteers: the name lists that say which strings name which entity.
+ *
+ * Format (UTF-8, tab-separated; '#' comments and blank lines ignored):
+ *
+ *   id <TAB> type <TAB> name [<TAB> aliases [<TAB> attributes]]
+ *
+ * A later row with an id already seen adds its name and aliases to that
+ * entity (its type must be the same).  Aliases are '|'-separated literals;
+ * "i:" before one makes it match in any case.  An aliases field starting
+ * with "re:" is one PCRE2 pattern.  Attributes are key=value pairs separated
+ * by ';' and are copied onto the entity's node in every output; "prior" (a
+ * number) breaks ties between entities that share an alias, and "surname"
+ * overrides the automatic surname alias of a person ("surname=" disables it).
+ *
+ * Entities are numbered 0..n-1 in the order their ids first appear; that
+ * order is the "gazetteer order" used as the last tie-breaker.
+ */
+#ifndef NG_GAZETTEER_H
+#define NG_GAZETTEER_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+typedef struct ng_gazetteer ng_gazetteer_t;
+struct ng_error;
+
+/* How an alias is matched. */
+enum {
+    NG_ALIAS_FOLD = 1u << 0,    /* "i:" prefix: any case (Unicode folding) */
+    NG_ALIAS_PATTERN = 1u << 1, /* "re:" field: a PCRE2 pattern */
+    NG_ALIAS_NAME = 1u << 2     /* the canonical name column */
+};
+
+typedef struct ng_alias {
+    uint32_t entity;   /* index of the entity it names */
+    uint32_t flags;    /* NG_ALIAS_* */
+    /* Literal aliases: the text with white space runs turned into one space,
+     * apostrophes into ', hyphen variants into -, in Unicode NFC.  Patterns:
+     * the pattern as written (without "re:"). */
+    const char *text;
+    size_t len;
+    const char *source; /* file it came from */
+    size_t line;        /* line in that file */
+} ng_alias_t;
+
+/* An empty gazetteer; owned by the caller, release with ng_gazetteer_free. */
+ng_gazetteer_t *ng_gazetteer_new(void);
+void ng_gazetteer_free(ng_gazetteer_t *gz);
+
+/*
+ * Load a gazetteer file, or every *.tsv file of a directory (sorted by
+ * name, not recursive), adding to what gz already holds.  On a malformed row
+ * returns NG_EDATA with "path:line: what is wrong; what to do" in err; on an
+ * unreadable file NG_EIO.  Problems the load survives (an empty alias, an
+ * alias without letters) are reported through ng_warn and skipped.  After a
+ * failure gz may hold part of the file and should be freed.
+ */
+int ng_gazetteer_load_path(ng_gazetteer_t *gz, const char *path,
+                           struct ng_error *err);
+
+/* Same, from memory; source_name is used in messages.  data need not be
+ * NUL-terminated and is not retained. */
+int ng_gazetteer_load_buffer(ng_gazetteer_t *gz, const char *source_name,
+                             const char *data, size_t len,
+                             struct ng_error *err);
+
+size_t ng_gazetteer_entity_count(const ng_gazetteer_t *gz);
+const char *ng_gazetteer_entity_id(const ng_gazetteer_t *gz, uint32_t e);
+const char *ng_gazetteer_entity_type(const ng_gazetteer_t *gz, uint32_t e);
+const char *ng_gazetteer_entity_name(const ng_gazetteer_t *gz, uint32_t e);
+/* The prior= attribute, 0 when absent. */
+double ng_gazetteer_entity_prior(const ng_gazetteer_t *gz, uint32_t e);
+/* Attributes in the order first given. */
+size_t ng_gazetteer_attr_count(const ng_gazetteer_t *gz, uint32_t e);
+const char *ng_gazetteer_attr_key(const ng_gazetteer_t *gz, uint32_t e, size_t i);
+const char *ng_gazetteer_attr_value(const ng_gazetteer_t *gz, uint32_t e, size_t i);
+/* Value of attribute key, or NULL when the entity has none. */
+const char *ng_gazetteer_attr(const ng_gazetteer_t *gz, uint32_t e, const char *key);
+/* Index of the entity with this id, or -1. */
+int64_t ng_gazetteer_find(const ng_gazetteer_t *gz, const char *id);
+
+/* Aliases, literal and pattern, including each canonical name; duplicates
+ * (same entity, text and flags) are stored once.  Borrowed pointers. */
+size_t ng_gazetteer_alias_count(const ng_gazetteer_t *gz);
+const ng_alias_t *ng_gazetteer_alias(const ng_gazetteer_t *gz, size_t i);
+
+#endif

@@ -1,0 +1,78 @@
+/*
+ * The tagger finds mentions of gazetteer entities in a document.
+ *
+ * A tagger is compiled once from a gazetteer (an Aho-Corasick automaton for
+ * the literal aliases, JIT-compiled PCRE2 code for the patterns) and is then
+ * read-only.  Per-document work happens in a scanner, which owns the
+ * scratch buffers and the document state (who was already mentioned) and is
+ * reused document after document, so the hot loop allocates nothing.
+ *
+ * Rules, in order:
+ *  - literal aliases match case-sensitively, or in ALL CAPS, or (with "i:")
+ *    in any case; white space runs, apostrophe and hyphen variants inside an
+ *    alias match each other; no match crosses a blank line;
+ *  - a match starts and ends on a word boundary; a possessive 's, ’s or a
+ *    bare ' after s may follow and is not part of the mention;
+ *  - overlapping matches: leftmost, then longest, wins;
+ *  - an alias of several entities resolves to one this document already
+ *    mentioned unambiguously, else the highest prior, else gazetteer order;
+ *  - a person's automatic surname alias counts only once the person has been
+ *    mentioned through one of their explicit aliases in the same document.
+ */
+#ifndef NG_TAGGER_H
+#define NG_TAGGER_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "ng_gazetteer.h"
+
+struct ng_error;
+
+typedef struct ng_tagger ng_tagger_t;
+typedef struct ng_scanner ng_scanner_t;
+
+typedef struct ng_tagger_options {
+    bool auto_aliases;          /* automatic surname aliases (default true) */
+    uint32_t match_limit;       /* PCRE2 match limit per pattern and call */
+} ng_tagger_options_t;
+
+void ng_tagger_options_init(ng_tagger_options_t *opts);
+
+/*
+ * Compile a tagger.  gz is borrowed and must outlive the tagger.  Returns
+ * NULL and fills err when a pattern cannot be compiled.  The caller frees
+ * with ng_tagger_free.
+ */
+ng_tagger_t *ng_tagger_new(const ng_gazetteer_t *gz, const ng_tagger_options_t *opts,
+                           struct ng_error *err);
+void ng_tagger_free(ng_tagger_t *t);
+const ng_gazetteer_t *ng_tagger_gazetteer(const ng_tagger_t *t);
+/* Number of literal aliases in the automaton, automatic ones included. */
+size_t ng_tagger_literal_count(const ng_tagger_t *t);
+
+typedef struct ng_mention {
+    size_t start, end;          /* byte offsets into the document, end exclusive */
+    uint32_t entity;            /* the resolved entity */
+    bool ambiguous;             /* more than one entity had this alias */
+    /* Every entity the span could name, the resolved one included, in
+     * gazetteer order; borrowed from the scanner until its next document. */
+    const uint32_t *candidates;
+    size_t candidate_count;
+} ng_mention_t;
+
+/* A scanner for t (borrowed, must outlive it); free with ng_scanner_free. */
+ng_scanner_t *ng_scanner_new(const ng_tagger_t *t);
+void ng_scanner_free(ng_scanner_t *s);
+
+/*
+ * Tag one document: *mentions receives the mentions in text order, owned by
+ * the scanner and valid until the next call.  `name` is used in warnings
+ * (a pattern hitting its match limit).  Returns NG_EDATA when the document
+ * is larger than the matcher can address (4 GiB).
+ */
+int ng_scanner_tag(ng_scanner_t *s, const char *name, const char *text, size_t len,
+                   const ng_mention_t **mentions, size_t *count, struct ng_error *err);
+
+#endif

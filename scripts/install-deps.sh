@@ -1,0 +1,39 @@
+#!/bin/sh
+# Install the Debian packages nergraph needs to build and test, skipping
+# what is already present.  Runs apt-get as root; says what to do otherwise.
+set -eu
+
+missing=""
+need_pkg() {  # need_pkg PACKAGE CHECK-COMMAND...
+    pkg=$1; shift
+    if ! "$@" >/dev/null 2>&1; then
+        missing="$missing $pkg"
+    fi
+}
+
+need_pkg pkg-config       command -v pkg-config
+need_pkg libigraph-dev    pkg-config --exists igraph
+need_pkg libpcre2-dev     pkg-config --exists libpcre2-8
+need_pkg libgraphviz-dev  pkg-config --exists libgvc libcgraph
+need_pkg libutf8proc-dev  pkg-config --exists libutf8proc
+need_pkg libcmocka-dev    pkg-config --exists cmocka
+need_pkg gcc              command -v cc
+need_pkg make             command -v make
+# Interoperability tests load our JSON with Debian's networkx.
+need_pkg python3-networkx /usr/bin/python3 -c 'import networkx'
+
+if [ -z "$missing" ]; then
+    exit 0
+fi
+# pkg-config may be missing itself, which makes every .pc check fail:
+# that is fine, apt-get skips packages that are already installed.
+echo "nergraph: installing missing packages:$missing"
+if [ "$(id -u)" -ne 0 ]; then
+    echo "nergraph: not root; run as root, or install them yourself:" >&2
+    echo "    sudo apt-get install$missing" >&2
+    exit 1
+fi
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -qq
+# shellcheck disable=SC2086
+apt-get install -y -qq --no-install-recommends $missing

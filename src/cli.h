@@ -1,0 +1,53 @@
+/* The command-line tool's own helpers: inputs and atomic output files.
+ * Not part of libnergraph. */
+#ifndef NG_CLI_H
+#define NG_CLI_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+#include "nergraph.h"
+
+/* Exit codes, documented in README and --help. */
+enum {
+    EXIT_OK = 0,
+    EXIT_DATA = 1,   /* unreadable input, bad gazetteer, write failure */
+    EXIT_USAGE = 2
+};
+
+/* ---- inputs ---- */
+
+/* Called for each document: name and its whole contents.  Non-zero return
+ * stops the walk and is passed back. */
+typedef int (*cli_doc_fn)(void *ctx, const char *name, const char *data, size_t len);
+
+/*
+ * Read one INPUT argument: "-" is stdin, a directory is walked recursively
+ * (entries sorted by name, hidden entries skipped, each directory visited
+ * once even through symlinks), anything else is read as a file.  Files
+ * that cannot be read are reported on stderr and counted in *failures;
+ * the walk goes on.  Returns the callback's non-zero result, else 0.
+ */
+int cli_read_input(const char *arg, cli_doc_fn fn, void *ctx, size_t *failures);
+
+/* ---- output ---- */
+
+/* An output written whole or not at all: a temporary file beside the
+ * target, renamed over it on commit. */
+typedef struct cli_output {
+    FILE *fp;
+    char *path;      /* target, NULL for stdout */
+    char *tmp_path;  /* temporary file, NULL for stdout */
+} cli_output_t;
+
+/* Open path ("-" or NULL for stdout).  On failure prints why and returns
+ * false. */
+bool cli_output_open(cli_output_t *o, const char *path);
+/* Flush, sync and rename into place.  On failure prints why, removes the
+ * temporary file and returns false. */
+bool cli_output_commit(cli_output_t *o);
+/* Remove the temporary file (after an error). */
+void cli_output_abort(cli_output_t *o);
+
+#endif

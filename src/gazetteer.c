@@ -1,0 +1,461 @@
+/*
+ * Gazetteer loading: TSV rows into entities and aliases.  Every message
+ * names the file and line, says what is wrong and what to write instead,
+ * because the people who edit these files are analysts, not programmers.
+ * Patterns are compiled here once to check them, so that a bad one is
+ * reported with its line before any text is read.
+ */
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include "nergraph.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <pcre2.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "norm.h"
+#include "strmap.h"
+#include "utf8.h"
+#include "util.h"
+
+typedef struct attr {
+    const char *key;
+    const char *value;
+} attr_t;
+
+typedef struct entity {
+    const char *id;
+    const char *type;
+    const char *name;
+    const char *source;
+    size_t line;
+    double prior;
+    attr_t *attrs;
+    size_t attr_count, attr_cap;
+} entity_t;
+
+struct ng_gazetteer {
+    entity_t *entities;
+    size_t entity_count, entity_cap;
+    ng_alias_t *aliases;
+    size_t alias_count, alias_cap;
+    ng_strmap_t ids;        /* id -> entity index */
+    ng_strmap_t alias_seen; /* entity+flags+text -> alias index (dedupe) */
+    ng_arena_t *strings;
+    ng_buf_t scratch;
+};
+
+ng_gazetteer_t *ng_gazetteer_new(void)
+{
+    ng_gazetteer_t *gz = ng_xcalloc(1, sizeof *gz);
+    ng_strmap_init(&gz->ids);
+    ng_strmap_init(&gz->alias_seen);
+    gz->strings = ng_arena_new();
+    return gz;
+}
+
+void ng_gazetteer_free(ng_gazetteer_t *gz)
+{
+    if (!gz)
+        return;
+    for (size_t i = 0; i < gz->entity_count; i++)
+        free(gz->entities[i].attrs);
+    free(gz->entities);
+    free(gz->aliases);
+    ng_strmap_destroy(&gz->ids);
+    ng_strmap_destroy(&gz->alias_seen);
+    ng_arena_free(gz->strings);
+    ng_buf_free(&gz->scratch);
+    free(gz);
+}
+
+size_t ng_gazetteer_entity_count(const ng_gazetteer_t *gz) { return gz->entity_count; }
+const char *ng_gazetteer_entity_id(const ng_gazetteer_t *gz, uint32_t e) { return gz->entities[e].id; }
+const char *ng_gazetteer_entity_type(const ng_gazetteer_t *gz, uint32_t e) { return gz->entities[e].type; }
+const char *ng_gazetteer_entity_name(const ng_gazetteer_t *gz, uint32_t e) { return gz->entities[e].name; }
+double ng_gazetteer_entity_prior(const ng_gazetteer_t *gz, uint32_t e) { return gz->entities[e].prior; }
+size_t ng_gazetteer_attr_count(const ng_gazetteer_t *gz, uint32_t e) { return gz->entities[e].attr_count; }
+const char *ng_gazetteer_attr_key(const ng_gazetteer_t *gz, uint32_t e, size_t i) { return gz->entities[e].attrs[i].key; }
+const char *ng_gazetteer_attr_value(const ng_gazetteer_t *gz, uint32_t e, size_t i) { return gz->entities[e].attrs[i].value; }
+size_t ng_gazetteer_alias_count(const ng_gazetteer_t *gz) { return gz->alias_count; }
+const ng_alias_t *ng_gazetteer_alias(const ng_gazetteer_t *gz, size_t i) { return &gz->aliases[i]; }
+
+const char *ng_gazetteer_attr(const ng_gazetteer_t *gz, uint32_t e, const char *key)
+{
+    const entity_t *en = &gz->entities[e];
+    for (size_t i = 0; i < en->attr_count; i++)
+        if (strcmp(en->attrs[i].key, key) == 0)
+            return en->attrs[i].value;
+    return NULL;
+}
+
+int64_t ng_gazetteer_find(const ng_gazetteer_t *gz, const char *id)
+{
+    uint32_t v;
+    if (ng_strmap_get(&gz->ids, id, strlen(id), &v))
+        return v;
+    return -1;
+}
+
+/* A field of a row: pointer into the line and length, after trimming. */
+typedef struct field {
+    const char *s;
+    size_t len;
+} field_t;
+
+static field_t trim(const char *s, size_t len)
+{
+    while (len && (*s == ' ' || *s == '\t'))
+        s++, len--;
+    while (len && (s[len - 1] == ' ' || s[len - 1] == '\t' || s[len - 1] == '\r'))
+        len--;
+    return (field_t){s, len};
+}
+
+static bool has_word_char(const char *s, size_t len)
+{
+    size_t i = 0;
+    while (i < len) {
+        int32_t cp;
+        i += ng_utf8_decode((const unsigned char *)s, len, i, &cp);
+        if (ng_is_word_cp(cp))
+            return true;
+    }
+    return false;
+}
+
+static bool valid_type(field_t f)
+{
+    if (!f.len || f.s[0] < 'a' || f.s[0] > 'z')
+        return false;
+    for (size_t i = 1; i < f.len; i++) {
+        char c = f.s[i];
+        if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-'))
+            return false;
+    }
+    return true;
+}
+
+static bool has_control(field_t f)
+{
+    for (size_t i = 0; i < f.len; i++)
+        if ((unsigned char)f.s[i] < 0x20 || f.s[i] == 0x7F)
+            return true;
+    return false;
+}
+
+/* Where we are, for messages. */
+typedef struct row_ctx {
+    ng_gazetteer_t *gz;
+    const char *source; /* arena copy */
+    size_t line;
+    ng_error_t *err;
+} row_ctx_t;
+
+static const char *reserved_attrs[] = {"id", "label", "type", "mentions", "documents", NULL};
+
+static void add_alias(row_ctx_t *rc, uint32_t e, uint32_t flags, const char *text, size_t len)
+{
+    ng_gazetteer_t *gz = rc->gz;
+    /* Dedupe key: entity index, flags, then the text. */
+    ng_buf_t *k = &gz->scratch;
+    k->len = 0;
+    ng_buf_append(k, &e, sizeof e);
+    uint32_t kind = flags & (NG_ALIAS_FOLD | NG_ALIAS_PATTERN);
+    ng_buf_append(k, &kind, sizeof kind);
+    ng_buf_append(k, text, len);
+    uint32_t existing;
+    if (!ng_strmap_put(&gz->alias_seen, k->data, k->len, (uint32_t)gz->alias_count, &existing)) {
+        gz->aliases[existing].flags |= flags & NG_ALIAS_NAME;
+        return;
+    }
+    NG_GROW(gz->aliases, gz->alias_cap, gz->alias_count + 1);
+    ng_alias_t *a = &gz->aliases[gz->alias_count++];
+    a->entity = e;
+    a->flags = flags;
+    a->text = ng_arena_strndup(gz->strings, text, len);
+    a->len = len;
+    a->source = rc->source;
+    a->line = rc->line;
+}
+
+/* Add a literal alias after normalizing it; warn and skip unusable ones. */
+static void add_literal(row_ctx_t *rc, uint32_t e, uint32_t flags, field_t f)
+{
+    if (f.len >= 2 && f.s[0] == 'i' && f.s[1] == ':') {
+        flags |= NG_ALIAS_FOLD;
+        f = trim(f.s + 2, f.len - 2);
+    }
+    if (!f.len) {
+        ng_warn("%s:%zu: empty alias ignored (remove the extra '|')", rc->source, rc->line);
+        return;
+    }
+    if (!has_word_char(f.s, f.len)) {
+        ng_warn("%s:%zu: alias '%.*s' has no letter or digit and would match punctuation; ignored",
+                rc->source, rc->line, (int)f.len, f.s);
+        return;
+    }
+    ng_buf_t norm = {0};
+    ng_normalize_alias(f.s, f.len, &norm);
+    add_alias(rc, e, flags, norm.data, norm.len);
+    ng_buf_free(&norm);
+}
+
+static int add_pattern(row_ctx_t *rc, uint32_t e, field_t f)
+{
+    int errcode;
+    PCRE2_SIZE erroff;
+    pcre2_code *code = pcre2_compile((PCRE2_SPTR)f.s, f.len,
+                                     PCRE2_UTF | PCRE2_UCP | PCRE2_MATCH_INVALID_UTF,
+                                     &errcode, &erroff, NULL);
+    if (!code) {
+        PCRE2_UCHAR msg[256];
+        pcre2_get_error_message(errcode, msg, sizeof msg);
+        return ng_fail(rc->err, NG_EDATA,
+                       "%s:%zu: pattern of '%s' does not compile: %s at offset %zu of '%.*s'; "
+                       "fix the PCRE2 syntax or write the alias as a literal",
+                       rc->source, rc->line, rc->gz->entities[e].id, (char *)msg,
+                       (size_t)erroff, (int)f.len, f.s);
+    }
+    uint32_t minlen = 0;
+    pcre2_pattern_info(code, PCRE2_INFO_MINLENGTH, &minlen);
+    pcre2_code_free(code);
+    if (minlen == 0)
+        ng_warn("%s:%zu: pattern of '%s' can match the empty string; empty matches are ignored",
+                rc->source, rc->line, rc->gz->entities[e].id);
+    add_alias(rc, e, NG_ALIAS_PATTERN, f.s, f.len);
+    return NG_OK;
+}
+
+static int parse_attrs(row_ctx_t *rc, uint32_t e, field_t f)
+{
+    ng_gazetteer_t *gz = rc->gz;
+    entity_t *en = &gz->entities[e];
+    const char *p = f.s, *end = f.s + f.len;
+    while (p < end) {
+        const char *semi = memchr(p, ';', (size_t)(end - p));
+        const char *stop = semi ? semi : end;
+        field_t pair = trim(p, (size_t)(stop - p));
+        p = semi ? semi + 1 : end;
+        if (!pair.len)
+            continue;
+        const char *eq = memchr(pair.s, '=', pair.len);
+        if (!eq || eq == pair.s)
+            return ng_fail(rc->err, NG_EDATA,
+                           "%s:%zu: attribute '%.*s' is not key=value; write attributes as "
+                           "key=value pairs separated by ';'",
+                           rc->source, rc->line, (int)pair.len, pair.s);
+        field_t key = trim(pair.s, (size_t)(eq - pair.s));
+        field_t val = trim(eq + 1, (size_t)(pair.s + pair.len - eq - 1));
+        for (const char **r = reserved_attrs; *r; r++)
+            if (strlen(*r) == key.len && memcmp(*r, key.s, key.len) == 0)
+                return ng_fail(rc->err, NG_EDATA,
+                               "%s:%zu: attribute '%.*s' is reserved (nergraph sets it); "
+                               "rename it",
+                               rc->source, rc->line, (int)key.len, key.s);
+        char *k = ng_arena_strndup(gz->strings, key.s, key.len);
+        char *v = ng_arena_strndup(gz->strings, val.s, val.len);
+        const char *old = ng_gazetteer_attr(gz, e, k);
+        if (old) {
+            if (strcmp(old, v) != 0)
+                ng_warn("%s:%zu: '%s' already has %s=%s; keeping it and ignoring %s=%s",
+                        rc->source, rc->line, en->id, k, old, k, v);
+            continue;
+        }
+        if (strcmp(k, "prior") == 0) {
+            char *stop_num;
+            errno = 0;
+            double d = strtod(v, &stop_num);
+            if (!*v || *stop_num || errno)
+                return ng_fail(rc->err, NG_EDATA,
+                               "%s:%zu: prior=%s is not a number; write e.g. prior=10",
+                               rc->source, rc->line, v);
+            en->prior = d;
+        }
+        NG_GROW(en->attrs, en->attr_cap, en->attr_count + 1);
+        en->attrs[en->attr_count++] = (attr_t){k, v};
+    }
+    return NG_OK;
+}
+
+static int parse_row(row_ctx_t *rc, const char *line, size_t len)
+{
+    ng_gazetteer_t *gz = rc->gz;
+    field_t cols[6];
+    size_t ncols = 0;
+    const char *p = line, *end = line + len;
+    for (;;) {
+        const char *tab = memchr(p, '\t', (size_t)(end - p));
+        if (ncols < 6)
+            cols[ncols] = trim(p, (size_t)((tab ? tab : end) - p));
+        ncols++;
+        if (!tab)
+            break;
+        p = tab + 1;
+    }
+    /* Trailing empty columns are an editor's habit, not an error. */
+    while (ncols > 3 && ncols <= 6 && cols[ncols - 1].len == 0)
+        ncols--;
+    if (ncols < 3 || ncols > 5)
+        return ng_fail(rc->err, NG_EDATA,
+                       "%s:%zu: expected 3 to 5 tab-separated columns (id, type, name, "
+                       "aliases, attributes), found %zu; separate columns with a TAB character",
+                       rc->source, rc->line, ncols);
+    static const char *names[] = {"id", "type", "name"};
+    for (int c = 0; c < 3; c++)
+        if (!cols[c].len)
+            return ng_fail(rc->err, NG_EDATA, "%s:%zu: the %s column is empty; every row needs "
+                           "an id, a type and a name", rc->source, rc->line, names[c]);
+    for (size_t c = 0; c < ncols; c++)
+        if (has_control(cols[c]))
+            return ng_fail(rc->err, NG_EDATA, "%s:%zu: column %zu contains a control character; "
+                           "remove it", rc->source, rc->line, c + 1);
+    if (!valid_type(cols[1]))
+        return ng_fail(rc->err, NG_EDATA,
+                       "%s:%zu: type '%.*s' is not a lowercase word; use person, country, "
+                       "organization or another lowercase word",
+                       rc->source, rc->line, (int)cols[1].len, cols[1].s);
+
+    uint32_t e;
+    if (ng_strmap_get(&gz->ids, cols[0].s, cols[0].len, &e)) {
+        entity_t *en = &gz->entities[e];
+        if (strlen(en->type) != cols[1].len || memcmp(en->type, cols[1].s, cols[1].len) != 0)
+            return ng_fail(rc->err, NG_EDATA,
+                           "%s:%zu: id '%s' has type '%.*s' here but '%s' at %s:%zu; one id "
+                           "names one entity of one type",
+                           rc->source, rc->line, en->id, (int)cols[1].len, cols[1].s, en->type,
+                           en->source, en->line);
+    } else {
+        if (gz->entity_count >= UINT32_MAX - 1)
+            return ng_fail(rc->err, NG_EDATA, "%s:%zu: too many entities", rc->source, rc->line);
+        e = (uint32_t)gz->entity_count;
+        NG_GROW(gz->entities, gz->entity_cap, gz->entity_count + 1);
+        entity_t *en = &gz->entities[gz->entity_count++];
+        memset(en, 0, sizeof *en);
+        en->id = ng_arena_strndup(gz->strings, cols[0].s, cols[0].len);
+        en->type = ng_arena_strndup(gz->strings, cols[1].s, cols[1].len);
+        en->name = ng_arena_strndup(gz->strings, cols[2].s, cols[2].len);
+        en->source = rc->source;
+        en->line = rc->line;
+        ng_strmap_put(&gz->ids, cols[0].s, cols[0].len, e, NULL);
+    }
+    add_literal(rc, e, NG_ALIAS_NAME, cols[2]);
+    if (ncols >= 4 && cols[3].len) {
+        if (cols[3].len >= 3 && memcmp(cols[3].s, "re:", 3) == 0) {
+            field_t pat = {cols[3].s + 3, cols[3].len - 3};
+            if (!pat.len)
+                return ng_fail(rc->err, NG_EDATA, "%s:%zu: 're:' with no pattern after it",
+                               rc->source, rc->line);
+            int st = add_pattern(rc, e, pat);
+            if (st)
+                return st;
+        } else {
+            const char *a = cols[3].s, *aend = cols[3].s + cols[3].len;
+            for (;;) {
+                const char *bar = memchr(a, '|', (size_t)(aend - a));
+                add_literal(rc, e, 0, trim(a, (size_t)((bar ? bar : aend) - a)));
+                if (!bar)
+                    break;
+                a = bar + 1;
+            }
+        }
+    }
+    if (ncols == 5)
+        return parse_attrs(rc, e, cols[4]);
+    return NG_OK;
+}
+
+int ng_gazetteer_load_buffer(ng_gazetteer_t *gz, const char *source_name,
+                             const char *data, size_t len, ng_error_t *err)
+{
+    row_ctx_t rc = {gz, ng_arena_strndup(gz->strings, source_name, strlen(source_name)), 0, err};
+    size_t pos = 0;
+    if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0)
+        pos = 3;
+    while (pos < len) {
+        const char *line = data + pos;
+        const char *nl = memchr(line, '\n', len - pos);
+        size_t llen = nl ? (size_t)(nl - line) : len - pos;
+        pos += llen + (nl ? 1 : 0);
+        rc.line++;
+        if (llen && line[llen - 1] == '\r')
+            llen--;
+        size_t bad = ng_utf8_first_invalid((const unsigned char *)line, llen);
+        if (bad < llen)
+            return ng_fail(err, NG_EDATA, "%s:%zu: invalid UTF-8 at byte %zu of the line; "
+                           "save the file as UTF-8", rc.source, rc.line, bad + 1);
+        field_t t = trim(line, llen);
+        if (!t.len || t.s[0] == '#')
+            continue;
+        int st = parse_row(&rc, line, llen);
+        if (st)
+            return st;
+    }
+    return NG_OK;
+}
+
+static int load_file(ng_gazetteer_t *gz, const char *path, ng_error_t *err)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return ng_fail(err, NG_EIO, "%s: cannot open gazetteer: %s", path, strerror(errno));
+    ng_buf_t b = {0};
+    char chunk[65536];
+    size_t n;
+    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+        ng_buf_append(&b, chunk, n);
+    int st = NG_OK;
+    if (ferror(f))
+        st = ng_fail(err, NG_EIO, "%s: cannot read gazetteer: %s", path, strerror(errno));
+    fclose(f);
+    if (st == NG_OK)
+        st = ng_gazetteer_load_buffer(gz, path, b.data ? b.data : "", b.len, err);
+    ng_buf_free(&b);
+    return st;
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+int ng_gazetteer_load_path(ng_gazetteer_t *gz, const char *path, ng_error_t *err)
+{
+    struct stat st;
+    if (stat(path, &st) != 0)
+        return ng_fail(err, NG_EIO, "%s: cannot open gazetteer: %s", path, strerror(errno));
+    if (!S_ISDIR(st.st_mode))
+        return load_file(gz, path, err);
+
+    DIR *d = opendir(path);
+    if (!d)
+        return ng_fail(err, NG_EIO, "%s: cannot open gazetteer directory: %s", path, strerror(errno));
+    char **names = NULL;
+    size_t count = 0, cap = 0;
+    struct dirent *de;
+    while ((de = readdir(d))) {
+        size_t l = strlen(de->d_name);
+        if (de->d_name[0] == '.' || l < 5 || strcmp(de->d_name + l - 4, ".tsv") != 0)
+            continue;
+        NG_GROW(names, cap, count + 1);
+        names[count++] = ng_xstrdup(de->d_name);
+    }
+    closedir(d);
+    qsort(names, count, sizeof *names, cmp_str);
+    int rc = NG_OK;
+    if (!count)
+        rc = ng_fail(err, NG_EDATA, "%s: directory holds no *.tsv gazetteer files", path);
+    for (size_t i = 0; i < count && rc == NG_OK; i++) {
+        ng_buf_t full = {0};
+        ng_buf_printf(&full, "%s/%s", path, names[i]);
+        rc = load_file(gz, full.data, err);
+        ng_buf_free(&full);
+    }
+    for (size_t i = 0; i < count; i++)
+        free(names[i]);
+    free(names);
+    return rc;
+}
