@@ -1,0 +1,285 @@
+/*
+ * Matching and resolution rules of the tagger, one table row per rule:
+ * a gazetteer, a text, and the mentions a careful reader expects, written
+ * as "id=text" in text order.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "nergraph.h"
+
+typedef struct tcase {
+    const char *name;
+    const char *gazetteer;
+    const char *text;
+    const char *expected; /* "id=text;id=text" */
+    bool no_auto;
+} tcase_t;
+
+static const tcase_t cases[] = {
+    {"case-sensitive literal", "c:us\tcountry\tUnited States\tUS\n",
+     "Tell us about the US.", "c:us=US", false},
+    {"all caps rendering", "p:z\tperson\tVolodymyr Zelenskyy\tZelenskyy\n",
+     "ZELENSKYY SPEAKS. Zelenskyy spoke.", "p:z=ZELENSKYY;p:z=Zelenskyy", false},
+    {"mixed case is not all caps", "p:z\tperson\tVolodymyr Zelenskyy\tZelenskyy\n",
+     "ZeLENSKYY and zelenskyy", "", false},
+    {"i: alias any case", "o:nato\torganization\tNATO\ti:nato\n",
+     "Nato, NATO and nato.", "o:nato=Nato;o:nato=NATO;o:nato=nato", false},
+    {"i: alias Unicode folding", "x:s\tplace\tStraße\ti:Straße\n",
+     "STRASSE, strasse, Straße.", "x:s=STRASSE;x:s=strasse;x:s=Straße", false},
+    {"word boundary ASCII", "c:us\tcountry\tUnited States\tUS\n",
+     "USB BUS US AUS", "c:us=US", false},
+    {"word boundary Cyrillic", "c:ua\tcountry\tUkraine\tУкраїна\n",
+     "Україна та Українабанк", "c:ua=Україна", false},
+    {"word boundary digits", "o:g7\torganization\tG7\n", "G7 G77 G7s", "o:g7=G7", false},
+    {"unspaced script needs no boundary", "c:cn\tcountry\tChina\t中国\n",
+     "中国人民和中国", "c:cn=中国;c:cn=中国", false},
+    {"possessives", "p:z\tperson\tVolodymyr Zelenskyy\tZelenskyy\np:j\tperson\tTom Jones\tJones\n",
+     "Zelenskyy’s plan, Zelenskyy's aides, the Jones' house.",
+     "p:z=Zelenskyy;p:z=Zelenskyy;p:j=Jones", false},
+    {"apostrophe inside a name", "p:n\tperson\tNeil Young\tNeil\n", "O'Neil met Neil.", "p:n=Neil", false},
+    {"apostrophe then non-possessive letters", "p:n\tperson\tNeil Young\tNeil\n", "Neil'x Neil", "p:n=Neil", false},
+    {"elision before a name", "c:ua\tcountry\tUkraine\n", "l’Ukraine et d'Ukraine", "c:ua=Ukraine;c:ua=Ukraine", false},
+    {"white space runs inside aliases", "p:t\tperson\tDonald Trump\n",
+     "Donald\nTrump, Donald  Trump, Donald\xC2\xA0Trump, Donald\tTrump, Donald\r\nTrump.",
+     "p:t=Donald\nTrump;p:t=Donald  Trump;p:t=Donald\xC2\xA0Trump;p:t=Donald\tTrump;p:t=Donald\r\nTrump", false},
+    {"no match across a blank line", "p:t\tperson\tDonald Trump\n", "Donald\n\nTrump and Donald\n \nTrump", "", false},
+    {"apostrophe variants", "c:ci\tcountry\tCôte d'Ivoire\n", "Côte d’Ivoire and Côte d'Ivoire",
+     "c:ci=Côte d’Ivoire;c:ci=Côte d'Ivoire", false},
+    {"hyphen variants", "c:gw\tcountry\tGuinea-Bissau\nc:gn\tcountry\tGuinea\n",
+     "Guinea–Bissau, Guinea‐Bissau, Guinea-Bissau, Guinea.",
+     "c:gw=Guinea–Bissau;c:gw=Guinea‐Bissau;c:gw=Guinea-Bissau;c:gn=Guinea", false},
+    {"alias typed with odd spacing", "p:t\tperson\tDonald   Trump\n", "Donald Trump", "p:t=Donald Trump", false},
+    {"leftmost-longest", "p:t\tperson\tDonald Trump\tPresident Donald Trump|Trump\n",
+     "President Donald Trump met Trump.", "p:t=President Donald Trump;p:t=Trump", false},
+    {"title without alias falls back", "p:t\tperson\tDonald Trump\n", "President Donald Trump", "p:t=Donald Trump", false},
+    {"demonym then title then name",
+     "c:ua\tcountry\tUkraine\tUkrainian\np:z\tperson\tVolodymyr Zelenskyy\tZelenskyy\n",
+     "Ukrainian President Volodymyr Zelenskyy", "c:ua=Ukrainian;p:z=Volodymyr Zelenskyy", false},
+    {"leftmost beats longest", "a:1\tthing\tNew York\nb:1\tthing\tYork Times\tYork Times Company\n",
+     "New York Times Company", "a:1=New York", false},
+    {"ambiguous: prior wins", "p:mj\tperson\tMichael Jordan\tJordan\nc:jo\tcountry\tJordan\t\tprior=5\n",
+     "Jordan", "c:jo=Jordan", false},
+    {"ambiguous: gazetteer order", "a:1\tthing\tMercury\nb:1\tthing\tMercury\n", "Mercury", "a:1=Mercury", false},
+    {"ambiguous: already mentioned in the document",
+     "c:jo\tcountry\tJordan\t\tprior=5\np:mj\tperson\tMichael Jordan\tJordan\n",
+     "Michael Jordan played. Jordan scored.", "p:mj=Michael Jordan;p:mj=Jordan", false},
+    {"surname after full name", "p:r\tperson\tMarco Rubio\n",
+     "Marco Rubio arrived. Rubio spoke.", "p:r=Marco Rubio;p:r=Rubio", false},
+    {"surname before full name is not a mention", "p:r\tperson\tMarco Rubio\n",
+     "Rubio spoke. Marco Rubio arrived.", "p:r=Marco Rubio", false},
+    {"surname off with no_auto", "p:r\tperson\tMarco Rubio\n",
+     "Marco Rubio arrived. Rubio spoke.", "p:r=Marco Rubio", true},
+    {"surname skips Jr.", "p:k\tperson\tMartin Luther King Jr.\n",
+     "Martin Luther King Jr. spoke. King marched.", "p:k=Martin Luther King Jr.;p:k=King", false},
+    {"surname attribute", "p:xi\tperson\tXi Jinping\t\tsurname=Xi\n",
+     "Xi Jinping said. Xi added. Jinping left.", "p:xi=Xi Jinping;p:xi=Xi", false},
+    {"empty surname attribute disables", "p:x\tperson\tLula da Silva\tLula\tsurname=\n",
+     "Lula da Silva spoke. Silva left. Lula stayed.", "p:x=Lula da Silva;p:x=Lula", false},
+    {"organizations get no surname", "o:b\torganization\tBank of England\n",
+     "Bank of England rates. England won.", "o:b=Bank of England", false},
+    {"surname of the person named in this document",
+     "p:dt\tperson\tDonald Trump\np:mt\tperson\tMelania Trump\n",
+     "Melania Trump arrived. Trump waved.", "p:mt=Melania Trump;p:mt=Trump", false},
+    {"pattern alias", "p:t\tperson\tDonald Trump\nh:p\thandle\tPOTUS\tre:@POTUS\\b\n",
+     "Follow @POTUS today", "h:p=@POTUS", false},
+    {"pattern competes leftmost-longest",
+     "p:t\tperson\tDonald Trump\tTrump\nx:1\toffice\tThe presidency\tre:President\\s+Trump\n",
+     "President Trump spoke. Trump left.", "x:1=President Trump;p:t=Trump", false},
+    {"pattern obeys word boundaries", "x:1\tthing\tUSA\tre:US[A]?\n", "USB and USA", "x:1=USA", false},
+    {"invalid UTF-8 separates", "p:t\tperson\tDonald Trump\tTrump\n",
+     "Trump\xFFTrump\xC3Trump", "p:t=Trump;p:t=Trump;p:t=Trump", false},
+    {"NUL bytes separate", "p:t\tperson\tDonald Trump\tTrump\n", "Trump", "p:t=Trump", false},
+    {"name itself matched", "o:un\torganization\tUnited Nations\tUN|U.N.\n",
+     "The United Nations (UN) and the U.N. agreed.",
+     "o:un=United Nations;o:un=UN;o:un=U.N.", false},
+};
+
+static char *run(const char *gaz_text, const char *text, size_t text_len, bool no_auto)
+{
+    ng_error_t err = {0};
+    ng_gazetteer_t *gz = ng_gazetteer_new();
+    assert_int_equal(ng_gazetteer_load_buffer(gz, "case.tsv", gaz_text, strlen(gaz_text), &err), NG_OK);
+    ng_tagger_options_t opts;
+    ng_tagger_options_init(&opts);
+    opts.auto_aliases = !no_auto;
+    ng_tagger_t *t = ng_tagger_new(gz, &opts, &err);
+    assert_non_null(t);
+    ng_scanner_t *s = ng_scanner_new(t);
+    const ng_mention_t *m;
+    size_t n;
+    assert_int_equal(ng_scanner_tag(s, "doc", text, text_len, &m, &n, &err), NG_OK);
+    char *out = calloc(1, 4096);
+    for (size_t i = 0; i < n; i++) {
+        size_t len = strlen(out);
+        snprintf(out + len, 4096 - len, "%s%s=%.*s", i ? ";" : "",
+                 ng_gazetteer_entity_id(gz, m[i].entity), (int)(m[i].end - m[i].start),
+                 text + m[i].start);
+    }
+    ng_scanner_free(s);
+    ng_tagger_free(t);
+    ng_gazetteer_free(gz);
+    return out;
+}
+
+static void test_table(void **state)
+{
+    (void)state;
+    int failures = 0;
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        const tcase_t *c = &cases[i];
+        size_t len = strcmp(c->name, "NUL bytes separate") == 0 ? 0 : strlen(c->text);
+        char *got;
+        if (len == 0) {
+            static const char nul_text[] = "Trump\0Trump";
+            got = run(c->gazetteer, nul_text, sizeof nul_text - 1, c->no_auto);
+            if (strcmp(got, "p:t=Trump;p:t=Trump") != 0) {
+                print_error("case '%s': got '%s'\n", c->name, got);
+                failures++;
+            }
+        } else {
+            got = run(c->gazetteer, c->text, len, c->no_auto);
+            if (strcmp(got, c->expected) != 0) {
+                print_error("case '%s':\n  expected '%s'\n  got      '%s'\n", c->name, c->expected, got);
+                failures++;
+            }
+        }
+        free(got);
+    }
+    assert_int_equal(failures, 0);
+}
+
+/* Offsets point into the original bytes even when folding changed the
+ * length of what came before (İ folds to two code points, ß to "ss"). */
+static void test_offsets_after_length_changing_folds(void **state)
+{
+    (void)state;
+    const char *gaz = "p:t\tperson\tDonald Trump\ti:trump\n";
+    const char *text = "İİ ßß ẞ TRUMP and ǅ Trump";
+    ng_error_t err = {0};
+    ng_gazetteer_t *gz = ng_gazetteer_new();
+    assert_int_equal(ng_gazetteer_load_buffer(gz, "g", gaz, strlen(gaz), &err), NG_OK);
+    ng_tagger_t *t = ng_tagger_new(gz, NULL, &err);
+    ng_scanner_t *s = ng_scanner_new(t);
+    const ng_mention_t *m;
+    size_t n;
+    assert_int_equal(ng_scanner_tag(s, "doc", text, strlen(text), &m, &n, &err), NG_OK);
+    assert_int_equal(n, 2);
+    const char *first = strstr(text, "TRUMP");
+    const char *second = strstr(text, "Trump");
+    assert_int_equal(m[0].start, (size_t)(first - text));
+    assert_int_equal(m[0].end, (size_t)(first - text) + 5);
+    assert_int_equal(m[1].start, (size_t)(second - text));
+    assert_int_equal(m[1].end, strlen(text));
+    ng_scanner_free(s);
+    ng_tagger_free(t);
+    ng_gazetteer_free(gz);
+}
+
+/* The mention lists every entity the span could name. */
+static void test_candidates_listed(void **state)
+{
+    (void)state;
+    const char *gaz = "a:1\tthing\tMercury\nb:1\tthing\tMercury\t\tprior=2\nc:1\tthing\tVenus\n";
+    ng_error_t err = {0};
+    ng_gazetteer_t *gz = ng_gazetteer_new();
+    assert_int_equal(ng_gazetteer_load_buffer(gz, "g", gaz, strlen(gaz), &err), NG_OK);
+    ng_tagger_t *t = ng_tagger_new(gz, NULL, &err);
+    ng_scanner_t *s = ng_scanner_new(t);
+    const ng_mention_t *m;
+    size_t n;
+    const char *text = "Mercury and Venus";
+    assert_int_equal(ng_scanner_tag(s, "doc", text, strlen(text), &m, &n, &err), NG_OK);
+    assert_int_equal(n, 2);
+    assert_true(m[0].ambiguous);
+    assert_int_equal(m[0].candidate_count, 2);
+    assert_string_equal(ng_gazetteer_entity_id(gz, m[0].entity), "b:1");
+    assert_string_equal(ng_gazetteer_entity_id(gz, m[0].candidates[0]), "a:1");
+    assert_string_equal(ng_gazetteer_entity_id(gz, m[0].candidates[1]), "b:1");
+    assert_false(m[1].ambiguous);
+    assert_int_equal(m[1].candidate_count, 1);
+    ng_scanner_free(s);
+    ng_tagger_free(t);
+    ng_gazetteer_free(gz);
+}
+
+/* Document state does not leak: a surname alias active in one document
+ * is inactive in the next one scanned by the same scanner. */
+static void test_state_is_per_document(void **state)
+{
+    (void)state;
+    const char *gaz = "p:r\tperson\tMarco Rubio\n";
+    ng_error_t err = {0};
+    ng_gazetteer_t *gz = ng_gazetteer_new();
+    assert_int_equal(ng_gazetteer_load_buffer(gz, "g", gaz, strlen(gaz), &err), NG_OK);
+    ng_tagger_t *t = ng_tagger_new(gz, NULL, &err);
+    ng_scanner_t *s = ng_scanner_new(t);
+    const ng_mention_t *m;
+    size_t n;
+    const char *d1 = "Marco Rubio. Rubio.";
+    const char *d2 = "Rubio.";
+    assert_int_equal(ng_scanner_tag(s, "d1", d1, strlen(d1), &m, &n, &err), NG_OK);
+    assert_int_equal(n, 2);
+    assert_int_equal(ng_scanner_tag(s, "d2", d2, strlen(d2), &m, &n, &err), NG_OK);
+    assert_int_equal(n, 0);
+    ng_scanner_free(s);
+    ng_tagger_free(t);
+    ng_gazetteer_free(gz);
+}
+
+static char warnings[4096];
+static void collect_warning(const char *msg, void *ctx)
+{
+    (void)ctx;
+    size_t len = strlen(warnings);
+    snprintf(warnings + len, sizeof warnings - len, "%s\n", msg);
+}
+
+/* A pattern with catastrophic backtracking is stopped by the match limit
+ * with a warning naming the entity, instead of hanging the run. */
+static void test_pattern_match_limit(void **state)
+{
+    (void)state;
+    const char *gaz = "x:slow\tthing\tSlow\tre:(a+)+$\n";
+    ng_error_t err = {0};
+    ng_gazetteer_t *gz = ng_gazetteer_new();
+    assert_int_equal(ng_gazetteer_load_buffer(gz, "g", gaz, strlen(gaz), &err), NG_OK);
+    ng_tagger_options_t opts;
+    ng_tagger_options_init(&opts);
+    opts.match_limit = 10000;
+    ng_tagger_t *t = ng_tagger_new(gz, &opts, &err);
+    assert_non_null(t);
+    ng_scanner_t *s = ng_scanner_new(t);
+    char text[64];
+    memset(text, 'a', 40);
+    text[40] = '!';
+    text[41] = '\0';
+    warnings[0] = '\0';
+    ng_set_warning_handler(collect_warning, NULL);
+    const ng_mention_t *m;
+    size_t n;
+    assert_int_equal(ng_scanner_tag(s, "doc", text, strlen(text), &m, &n, &err), NG_OK);
+    ng_set_warning_handler(NULL, NULL);
+    assert_non_null(strstr(warnings, "x:slow"));
+    ng_scanner_free(s);
+    ng_tagger_free(t);
+    ng_gazetteer_free(gz);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_table),
+        cmocka_unit_test(test_offsets_after_length_changing_folds),
+        cmocka_unit_test(test_candidates_listed),
+        cmocka_unit_test(test_state_is_per_document),
+        cmocka_unit_test(test_pattern_match_limit),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
