@@ -84,7 +84,8 @@ static int walk_dir(walk_t *w, const char *path, const struct stat *st)
         names[count++] = ng_xstrdup(de->d_name);
     }
     closedir(d);
-    qsort(names, count, sizeof *names, cmp_name);
+    if (count)
+        qsort(names, count, sizeof *names, cmp_name);
     NG_GROW(w->stack, w->cap, w->depth + 1);
     w->stack[w->depth].dev = st->st_dev;
     w->stack[w->depth].ino = st->st_ino;

@@ -444,7 +444,8 @@ int ng_gazetteer_load_path(ng_gazetteer_t *gz, const char *path, ng_error_t *err
         names[count++] = ng_xstrdup(de->d_name);
     }
     closedir(d);
-    qsort(names, count, sizeof *names, cmp_str);
+    if (count)
+        qsort(names, count, sizeof *names, cmp_str);
     int rc = NG_OK;
     if (!count)
         rc = ng_fail(err, NG_EDATA, "%s: directory holds no *.tsv gazetteer files", path);

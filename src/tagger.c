@@ -73,13 +73,21 @@ void ng_tagger_options_init(ng_tagger_options_t *opts)
     opts->match_limit = 1000000;
 }
 
+/* Generational suffixes and regnal numbers: "Jr.", "Sr.", "III", "XIV". */
 static bool is_name_suffix(const char *w, size_t len)
 {
-    static const char *suffixes[] = {"Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV", NULL};
+    static const char *suffixes[] = {"Jr.", "Jr", "Sr.", "Sr", NULL};
     for (const char **s = suffixes; *s; s++)
         if (strlen(*s) == len && memcmp(*s, w, len) == 0)
             return true;
-    return false;
+    if (len && w[len - 1] == '.')
+        len--;
+    if (!len)
+        return false;
+    for (size_t i = 0; i < len; i++)
+        if (!strchr("IVXLC", w[i]))
+            return false;
+    return true;
 }
 
 /* The automatic surname of person e, normalized, into out; false if none. */
@@ -478,7 +486,8 @@ int ng_scanner_tag(ng_scanner_t *s, const char *name, const char *text, size_t l
     if (s->patterns)
         ng_patterns_scan(s->patterns, name, text, len, on_pattern, s);
 
-    qsort(s->cands, s->cand_count, sizeof *s->cands, cmp_cand);
+    if (s->cand_count)
+        qsort(s->cands, s->cand_count, sizeof *s->cands, cmp_cand);
     size_t taken_to = 0; /* end of the last mention */
     size_t i = 0;
     while (i < s->cand_count) {

@@ -30,6 +30,10 @@ if [ -f "$dir/expected.exit" ]; then
     exit 0
 fi
 
+if [ ! -f "$dir/expected.graph" ] && [ ! -f "$dir/expected.mentions" ]; then
+    echo "$dir has no expected.graph, expected.mentions or expected.exit"
+    exit 1
+fi
 status=0
 if [ -f "$dir/expected.graph" ]; then
     if ! "$NERGRAPH" "$@" -f json -o "$out/graph.json" "$input" 2>"$out/stderr"; then
