@@ -10,6 +10,7 @@
 #include <pcre2.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "nergraph.h"
 #include "util.h"
@@ -51,8 +52,11 @@ ng_patterns_t *ng_patterns_new(const ng_gazetteer_t *gz, uint32_t match_limit, n
             return NULL;
         }
         /* JIT is an optimisation: where it is unavailable the interpreter
-         * gives the same matches. */
-        pcre2_jit_compile(code, PCRE2_JIT_COMPLETE);
+         * gives the same matches.  NERGRAPH_NO_JIT=1 turns it off, for
+         * valgrind, which cannot follow JIT-compiled code. */
+        const char *no_jit = getenv("NERGRAPH_NO_JIT");
+        if (!no_jit || !*no_jit || strcmp(no_jit, "0") == 0)
+            pcre2_jit_compile(code, PCRE2_JIT_COMPLETE);
         NG_GROW(p->items, cap, p->count + 1);
         p->items[p->count++] = (pattern_t){code, (uint32_t)i};
     }

@@ -368,11 +368,24 @@ static void add_cand(ng_scanner_t *s, size_t start, size_t end, uint32_t entity,
     s->cands[s->cand_count++] = (cand_t){(uint32_t)start, (uint32_t)end, entity, automatic};
 }
 
+static inline bool ascii_alnum(unsigned char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z');
+}
+
 static int on_literal(void *ctx, uint32_t key, size_t fend)
 {
     ng_scanner_t *s = ctx;
     const lit_t *lit = &s->t->lits[key];
     size_t fstart = fend - lit->key_len;
+    const unsigned char *fb = s->folded.bytes;
+    /* Most hits of short keys ("us", "un", "eu") sit inside longer words;
+     * two ASCII letters or digits side by side in the folded text are one
+     * word, so those hits are dropped here without decoding anything. */
+    if (fstart > 0 && ascii_alnum(fb[fstart - 1]) && ascii_alnum(fb[fstart]))
+        return 0;
+    if (fend < s->folded.len && ascii_alnum(fb[fend]) && ascii_alnum(fb[fend - 1]))
+        return 0;
     const uint32_t *map = s->folded.map;
     /* Both ends must fall between characters of the original, not inside
      * the multi-byte folding of one (ß -> "ss"). */
