@@ -38,10 +38,11 @@ int cli_read_input(const char *arg, cli_doc_fn fn, void *ctx, size_t *failures);
 typedef struct cli_output {
     FILE *fp;
     char *path;      /* target, NULL for stdout */
-    char *tmp_path;  /* temporary file, NULL for stdout */
+    char *tmp_path;  /* temporary file; NULL for stdout, devices and fifos */
 } cli_output_t;
 
-/* Open path ("-" or NULL for stdout).  On failure prints why and returns
+/* Open path ("-" or NULL for stdout; a device or fifo is written directly,
+ * a symlink's target is the file replaced).  On failure prints why and returns
  * false. */
 bool cli_output_open(cli_output_t *o, const char *path);
 /* Flush, sync and rename into place.  On failure prints why, removes the

@@ -4,6 +4,7 @@
  * target only after every byte was written, flushed and synced.  A failed
  * or interrupted run leaves the old file, if any, untouched.
  */
+#define _XOPEN_SOURCE 700 /* realpath */
 #include "cli.h"
 
 #include <errno.h>
@@ -34,7 +35,22 @@ bool cli_output_open(cli_output_t *o, const char *path)
         o->fp = stdout;
         return true;
     }
-    o->path = ng_xstrdup(path);
+    struct stat st;
+    if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
+        /* A device or fifo, or a link to one (/dev/stdout, /dev/full):
+         * there is no file to replace, so write to it directly. */
+        o->fp = fopen(path, "wb");
+        if (!o->fp) {
+            fprintf(stderr, "nergraph: %s: cannot open output: %s\n", path, strerror(errno));
+            return false;
+        }
+        o->path = ng_xstrdup(path);
+        return true;
+    }
+    /* Through a symlink, replace the file it points to and keep the link. */
+    char *real = realpath(path, NULL);
+    o->path = real ? real : ng_xstrdup(path);
+    path = o->path;
     size_t len = strlen(path);
     o->tmp_path = ng_xmalloc(len + 16);
     snprintf(o->tmp_path, len + 16, "%s.tmp.XXXXXX", path);
@@ -80,6 +96,15 @@ bool cli_output_commit(cli_output_t *o)
     }
     bool ok = fflush(o->fp) == 0 && !ferror(o->fp);
     int saved = errno;
+    if (!o->tmp_path) {
+        if (fclose(o->fp) != 0 && ok)
+            ok = false, saved = errno;
+        if (!ok)
+            fprintf(stderr, "nergraph: %s: cannot write output: %s\n", o->path, strerror(saved));
+        free(o->path);
+        memset(o, 0, sizeof *o);
+        return ok;
+    }
     if (ok && fsync(fileno(o->fp)) != 0 && errno != EINVAL)
         ok = false, saved = errno;
     if (fclose(o->fp) != 0 && ok)
@@ -104,7 +129,8 @@ void cli_output_abort(cli_output_t *o)
     if (o->path) {
         if (o->fp)
             fclose(o->fp);
-        unlink(o->tmp_path);
+        if (o->tmp_path)
+            unlink(o->tmp_path);
         have_tmp = 0;
         free(o->tmp_path);
         free(o->path);

@@ -36,6 +36,70 @@ static const style_t *style_of(const char *type)
 /* cgraph's API takes char * for strings it only reads. */
 #define S(x) ((char *)(x))
 
+/* cgraph writes a string in double quotes and escapes only '"', and DOT has
+ * no way to write a backslash that comes right before a '"' or at the very
+ * end of a quoted string, or before a line break (a continuation).  Such
+ * a string is set as an HTML-like string <...> instead, whose content DOT readers return byte for byte; that needs
+ * balanced angle brackets.  The (pathological) rest loses those
+ * backslashes to U+29F5, with a warning, so the file always stays valid. */
+static bool backslash_lost(char next)
+{
+    /* \" is an escaped quote, \<newline> a line continuation, and a final
+     * backslash would escape the closing quote. */
+    return next == '"' || next == '\n' || next == '\r' || next == '\0';
+}
+
+static bool quotable(const char *s)
+{
+    for (; *s; s++)
+        if (*s == '\\' && backslash_lost(s[1]))
+            return false;
+    return true;
+}
+
+static bool brackets_balanced(const char *s)
+{
+    long depth = 0;
+    for (; *s && depth >= 0; s++)
+        depth += *s == '<' ? 1 : *s == '>' ? -1 : 0;
+    return depth == 0;
+}
+
+/* A value for agxset/agnode: s itself, or a string owned by *keep (freed
+ * by the caller with release()). */
+typedef struct dot_str {
+    Agraph_t *g;
+    char *html;   /* agstrdup_html reference, or NULL */
+    ng_buf_t buf; /* lossy copy, or empty */
+} dot_str_t;
+
+static char *dot_value(dot_str_t *d, const char *s)
+{
+    if (quotable(s))
+        return S(s);
+    if (brackets_balanced(s)) {
+        d->html = agstrdup_html(d->g, S(s));
+        return d->html;
+    }
+    ng_warn("name '%s' cannot be written in DOT as is; its backslashes before a quote "
+            "or at the end are written as U+29F5", s);
+    d->buf.len = 0;
+    for (const char *p = s; *p; p++) {
+        if (*p == '\\' && backslash_lost(p[1]))
+            ng_buf_append(&d->buf, "\xE2\xA7\xB5", 3);
+        else
+            ng_buf_putc(&d->buf, *p);
+    }
+    return d->buf.data;
+}
+
+static void release(dot_str_t *d)
+{
+    if (d->html)
+        agstrfree(d->g, d->html);
+    d->html = NULL;
+}
+
 int ng_export_dot(FILE *out, const ng_graph_t *g, const ng_graph_info_t *info,
                   ng_error_t *err)
 {
@@ -43,6 +107,7 @@ int ng_export_dot(FILE *out, const ng_graph_t *g, const ng_graph_info_t *info,
     Agraph_t *dg = agopen(S("nergraph"), Agundirected, NULL);
     if (!dg)
         return ng_fail(err, NG_EINTERNAL, "cgraph could not create a graph");
+    dot_str_t ds = {dg, NULL, {0}};
     /* Graph attributes: a force-directed layout suits relationship graphs;
      * `dot -Kdot` still picks the hierarchical one. */
     agattr(dg, AGRAPH, S("layout"), S("neato"));
@@ -51,7 +116,11 @@ int ng_export_dot(FILE *out, const ng_graph_t *g, const ng_graph_info_t *info,
     if (info) {
         char docs[32];
         snprintf(docs, sizeof docs, "%zu", info->documents);
-        agattr(dg, AGRAPH, S("window"), S(info->window ? info->window : ""));
+        /* Set through agxset, which keeps an HTML-like string's kind;
+         * agattr would copy it as a plain string. */
+        Agsym_t *g_window = agattr(dg, AGRAPH, S("window"), S(""));
+        agxset(dg, g_window, dot_value(&ds, info->window ? info->window : ""));
+        release(&ds);
         agattr(dg, AGRAPH, S("documents"), S(docs));
     }
     Agsym_t *a_label = agattr(dg, AGNODE, S("label"), S("\\N"));
@@ -71,11 +140,13 @@ int ng_export_dot(FILE *out, const ng_graph_t *g, const ng_graph_info_t *info,
     char num[32];
     for (size_t v = 0; v < n; v++) {
         uint32_t e = ng_graph_node_entity(g, v);
-        Agnode_t *node = agnode(dg, S(ng_gazetteer_entity_id(gz, e)), 1);
+        Agnode_t *node = agnode(dg, dot_value(&ds, ng_gazetteer_entity_id(gz, e)), 1);
+        release(&ds);
         nodes[v] = node;
         const char *type = ng_gazetteer_entity_type(gz, e);
         const style_t *st = style_of(type);
-        agxset(node, a_label, S(ng_gazetteer_entity_name(gz, e)));
+        agxset(node, a_label, dot_value(&ds, ng_gazetteer_entity_name(gz, e)));
+        release(&ds);
         agxset(node, a_type, S(type));
         snprintf(num, sizeof num, "%zu", ng_graph_node_mentions(g, v));
         agxset(node, a_mentions, num);
@@ -83,9 +154,11 @@ int ng_export_dot(FILE *out, const ng_graph_t *g, const ng_graph_info_t *info,
         agxset(node, a_docs, num);
         agxset(node, a_shape, S(st->shape));
         agxset(node, a_fill, S(st->fill));
-        for (size_t i = 0; i < ng_gazetteer_attr_count(gz, e); i++)
+        for (size_t i = 0; i < ng_gazetteer_attr_count(gz, e); i++) {
             agsafeset(node, S(ng_gazetteer_attr_key(gz, e, i)),
-                      S(ng_gazetteer_attr_value(gz, e, i)), S(""));
+                      dot_value(&ds, ng_gazetteer_attr_value(gz, e, i)), S(""));
+            release(&ds);
+        }
     }
     size_t m = ng_graph_edge_count(g);
     size_t max_w = 1;
@@ -108,6 +181,7 @@ int ng_export_dot(FILE *out, const ng_graph_t *g, const ng_graph_info_t *info,
         agxset(edge, e_pen, num);
     }
     free(nodes);
+    ng_buf_free(&ds.buf);
     int rc = agwrite(dg, out);
     agclose(dg);
     if (rc != 0 || ferror(out))

@@ -6,6 +6,7 @@
 #include <errno.h>
 #include <getopt.h>
 #include <limits.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -131,6 +132,19 @@ static char *default_gazetteer_dir(void)
     return ng_xstrdup(NG_DATADIR "/gazetteers");
 }
 
+/* "--no-isolates=yes": a known flag given a value getopt refuses. */
+static bool takes_no_value(const struct option *opts, const char *arg)
+{
+    const char *eq = strchr(arg, '=');
+    if (strncmp(arg, "--", 2) != 0 || !eq)
+        return false;
+    for (; opts->name; opts++)
+        if (strlen(opts->name) == (size_t)(eq - arg - 2) &&
+            strncmp(opts->name, arg + 2, (size_t)(eq - arg - 2)) == 0)
+            return opts->has_arg == no_argument;
+    return false;
+}
+
 static bool parse_count(const char *s, size_t *out)
 {
     if (!*s || *s == '-')
@@ -182,6 +196,9 @@ int main(int argc, char **argv)
     cli_output_t out = {0};
     bool out_open = false;
 
+    /* A closed pipe (nergraph ... | head) ends the run quietly, even when
+     * the parent process ignored SIGPIPE. */
+    signal(SIGPIPE, SIG_DFL);
     opterr = 0;
     int c;
     while ((c = getopt_long(argc, argv, ":g:w:f:o:h", longopts, NULL)) != -1) {
@@ -251,7 +268,11 @@ int main(int argc, char **argv)
             exit_code = usage_error("option '%s' needs a value", argv[optind - 1]);
             goto out;
         default:
-            exit_code = usage_error("unknown option '%s'", argv[optind - 1]);
+            if (takes_no_value(longopts, argv[optind - 1]))
+                exit_code = usage_error("option '%s': this option takes no value",
+                                        argv[optind - 1]);
+            else
+                exit_code = usage_error("unknown option '%s'", argv[optind - 1]);
             goto out;
         }
     }
