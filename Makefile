@@ -30,7 +30,7 @@ CLI_OBJS  = $(CLI_SRCS:src/%.c=$(BUILD)/obj/%.o)
 TEST_SRCS = $(wildcard tests/unit/test_*.c)
 TEST_BINS = $(TEST_SRCS:tests/unit/%.c=$(BUILD)/tests/%)
 
-.PHONY: all deps demo test check install uninstall clean
+.PHONY: all deps demo test check check-sanitize install uninstall clean
 .DELETE_ON_ERROR:
 
 all: $(BUILD)/nergraph $(BUILD)/libnergraph.a
@@ -68,6 +68,10 @@ test: deps
 
 check: all $(TEST_BINS)
 	@sh tests/run.sh $(BUILD)
+
+# The whole suite again, built with AddressSanitizer and UBSan (build-san/).
+check-sanitize: deps
+	@$(MAKE) --no-print-directory SANITIZER=address,undefined check
 
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/include \
