@@ -104,30 +104,56 @@ static const tcase_t cases[] = {
      "o:un=United Nations;o:un=UN;o:un=U.N.", false},
 };
 
-static char *run(const char *gaz_text, const char *text, size_t text_len, bool no_auto)
+/* A gazetteer, its tagger and a scanner: what every test sets up. */
+typedef struct fixture {
+    ng_gazetteer_t *gz;
+    ng_tagger_t *tagger;
+    ng_scanner_t *scanner;
+    const ng_mention_t *m;
+    size_t n;
+} fixture_t;
+
+static void fixture_init(fixture_t *f, const char *gaz_text, const ng_tagger_options_t *opts)
 {
     ng_error_t err = {0};
-    ng_gazetteer_t *gz = ng_gazetteer_new();
-    assert_int_equal(ng_gazetteer_load_buffer(gz, "case.tsv", gaz_text, strlen(gaz_text), &err), NG_OK);
+    f->gz = ng_gazetteer_new();
+    assert_int_equal(ng_gazetteer_load_buffer(f->gz, "case.tsv", gaz_text, strlen(gaz_text), &err),
+                     NG_OK);
+    f->tagger = ng_tagger_new(f->gz, opts, &err);
+    assert_non_null(f->tagger);
+    f->scanner = ng_scanner_new(f->tagger);
+}
+
+static void fixture_tag(fixture_t *f, const char *text, size_t len)
+{
+    ng_error_t err = {0};
+    assert_int_equal(ng_scanner_tag(f->scanner, "doc", text, len, &f->m, &f->n, &err), NG_OK);
+}
+
+static void fixture_free(fixture_t *f)
+{
+    ng_scanner_free(f->scanner);
+    ng_tagger_free(f->tagger);
+    ng_gazetteer_free(f->gz);
+}
+
+/* The mentions of text as "id=text;id=text" (caller frees). */
+static char *run(const char *gaz_text, const char *text, size_t text_len, bool no_auto)
+{
     ng_tagger_options_t opts;
     ng_tagger_options_init(&opts);
     opts.auto_aliases = !no_auto;
-    ng_tagger_t *t = ng_tagger_new(gz, &opts, &err);
-    assert_non_null(t);
-    ng_scanner_t *s = ng_scanner_new(t);
-    const ng_mention_t *m;
-    size_t n;
-    assert_int_equal(ng_scanner_tag(s, "doc", text, text_len, &m, &n, &err), NG_OK);
+    fixture_t f;
+    fixture_init(&f, gaz_text, &opts);
+    fixture_tag(&f, text, text_len);
     char *out = calloc(1, 4096);
-    for (size_t i = 0; i < n; i++) {
+    for (size_t i = 0; i < f.n; i++) {
         size_t len = strlen(out);
         snprintf(out + len, 4096 - len, "%s%s=%.*s", i ? ";" : "",
-                 ng_gazetteer_entity_id(gz, m[i].entity), (int)(m[i].end - m[i].start),
-                 text + m[i].start);
+                 ng_gazetteer_entity_id(f.gz, f.m[i].entity),
+                 (int)(f.m[i].end - f.m[i].start), text + f.m[i].start);
     }
-    ng_scanner_free(s);
-    ng_tagger_free(t);
-    ng_gazetteer_free(gz);
+    fixture_free(&f);
     return out;
 }
 
@@ -163,43 +189,33 @@ static void test_table(void **state)
 static void test_offsets_after_length_changing_folds(void **state)
 {
     (void)state;
-    const char *gaz = "p:t\tperson\tDonald Trump\ti:trump\n";
     const char *text = "İİ ßß ẞ TRUMP and ǅ Trump";
-    ng_error_t err = {0};
-    ng_gazetteer_t *gz = ng_gazetteer_new();
-    assert_int_equal(ng_gazetteer_load_buffer(gz, "g", gaz, strlen(gaz), &err), NG_OK);
-    ng_tagger_t *t = ng_tagger_new(gz, NULL, &err);
-    ng_scanner_t *s = ng_scanner_new(t);
-    const ng_mention_t *m;
-    size_t n;
-    assert_int_equal(ng_scanner_tag(s, "doc", text, strlen(text), &m, &n, &err), NG_OK);
-    assert_int_equal(n, 2);
+    fixture_t f;
+    fixture_init(&f, "p:t\tperson\tDonald Trump\ti:trump\n", NULL);
+    fixture_tag(&f, text, strlen(text));
+    const ng_mention_t *m = f.m;
+    assert_int_equal(f.n, 2);
     const char *first = strstr(text, "TRUMP");
     const char *second = strstr(text, "Trump");
     assert_int_equal(m[0].start, (size_t)(first - text));
     assert_int_equal(m[0].end, (size_t)(first - text) + 5);
     assert_int_equal(m[1].start, (size_t)(second - text));
     assert_int_equal(m[1].end, strlen(text));
-    ng_scanner_free(s);
-    ng_tagger_free(t);
-    ng_gazetteer_free(gz);
+    fixture_free(&f);
 }
 
 /* The mention lists every entity the span could name. */
 static void test_candidates_listed(void **state)
 {
     (void)state;
-    const char *gaz = "a:1\tthing\tMercury\nb:1\tthing\tMercury\t\tprior=2\nc:1\tthing\tVenus\n";
-    ng_error_t err = {0};
-    ng_gazetteer_t *gz = ng_gazetteer_new();
-    assert_int_equal(ng_gazetteer_load_buffer(gz, "g", gaz, strlen(gaz), &err), NG_OK);
-    ng_tagger_t *t = ng_tagger_new(gz, NULL, &err);
-    ng_scanner_t *s = ng_scanner_new(t);
-    const ng_mention_t *m;
-    size_t n;
+    fixture_t f;
+    fixture_init(&f, "a:1\tthing\tMercury\nb:1\tthing\tMercury\t\tprior=2\nc:1\tthing\tVenus\n",
+                 NULL);
     const char *text = "Mercury and Venus";
-    assert_int_equal(ng_scanner_tag(s, "doc", text, strlen(text), &m, &n, &err), NG_OK);
-    assert_int_equal(n, 2);
+    fixture_tag(&f, text, strlen(text));
+    const ng_mention_t *m = f.m;
+    const ng_gazetteer_t *gz = f.gz;
+    assert_int_equal(f.n, 2);
     assert_true(m[0].ambiguous);
     assert_int_equal(m[0].candidate_count, 2);
     assert_string_equal(ng_gazetteer_entity_id(gz, m[0].entity), "b:1");
@@ -207,9 +223,7 @@ static void test_candidates_listed(void **state)
     assert_string_equal(ng_gazetteer_entity_id(gz, m[0].candidates[1]), "b:1");
     assert_false(m[1].ambiguous);
     assert_int_equal(m[1].candidate_count, 1);
-    ng_scanner_free(s);
-    ng_tagger_free(t);
-    ng_gazetteer_free(gz);
+    fixture_free(&f);
 }
 
 /* Document state does not leak: a surname alias active in one document
@@ -217,23 +231,15 @@ static void test_candidates_listed(void **state)
 static void test_state_is_per_document(void **state)
 {
     (void)state;
-    const char *gaz = "p:r\tperson\tMarco Rubio\n";
-    ng_error_t err = {0};
-    ng_gazetteer_t *gz = ng_gazetteer_new();
-    assert_int_equal(ng_gazetteer_load_buffer(gz, "g", gaz, strlen(gaz), &err), NG_OK);
-    ng_tagger_t *t = ng_tagger_new(gz, NULL, &err);
-    ng_scanner_t *s = ng_scanner_new(t);
-    const ng_mention_t *m;
-    size_t n;
+    fixture_t f;
+    fixture_init(&f, "p:r\tperson\tMarco Rubio\n", NULL);
     const char *d1 = "Marco Rubio. Rubio.";
     const char *d2 = "Rubio.";
-    assert_int_equal(ng_scanner_tag(s, "d1", d1, strlen(d1), &m, &n, &err), NG_OK);
-    assert_int_equal(n, 2);
-    assert_int_equal(ng_scanner_tag(s, "d2", d2, strlen(d2), &m, &n, &err), NG_OK);
-    assert_int_equal(n, 0);
-    ng_scanner_free(s);
-    ng_tagger_free(t);
-    ng_gazetteer_free(gz);
+    fixture_tag(&f, d1, strlen(d1));
+    assert_int_equal(f.n, 2);
+    fixture_tag(&f, d2, strlen(d2));
+    assert_int_equal(f.n, 0);
+    fixture_free(&f);
 }
 
 static char warnings[4096];
@@ -249,30 +255,21 @@ static void collect_warning(const char *msg, void *ctx)
 static void test_pattern_match_limit(void **state)
 {
     (void)state;
-    const char *gaz = "x:slow\tthing\tSlow\tre:(a+)+$\n";
-    ng_error_t err = {0};
-    ng_gazetteer_t *gz = ng_gazetteer_new();
-    assert_int_equal(ng_gazetteer_load_buffer(gz, "g", gaz, strlen(gaz), &err), NG_OK);
     ng_tagger_options_t opts;
     ng_tagger_options_init(&opts);
     opts.match_limit = 10000;
-    ng_tagger_t *t = ng_tagger_new(gz, &opts, &err);
-    assert_non_null(t);
-    ng_scanner_t *s = ng_scanner_new(t);
+    fixture_t f;
+    fixture_init(&f, "x:slow\tthing\tSlow\tre:(a+)+$\n", &opts);
     char text[64];
     memset(text, 'a', 40);
     text[40] = '!';
     text[41] = '\0';
     warnings[0] = '\0';
     ng_set_warning_handler(collect_warning, NULL);
-    const ng_mention_t *m;
-    size_t n;
-    assert_int_equal(ng_scanner_tag(s, "doc", text, strlen(text), &m, &n, &err), NG_OK);
+    fixture_tag(&f, text, strlen(text));
     ng_set_warning_handler(NULL, NULL);
     assert_non_null(strstr(warnings, "x:slow"));
-    ng_scanner_free(s);
-    ng_tagger_free(t);
-    ng_gazetteer_free(gz);
+    fixture_free(&f);
 }
 
 int main(void)
