@@ -30,7 +30,7 @@ CLI_OBJS  = $(CLI_SRCS:src/%.c=$(BUILD)/obj/%.o)
 TEST_SRCS = $(wildcard tests/unit/test_*.c)
 TEST_BINS = $(TEST_SRCS:tests/unit/%.c=$(BUILD)/tests/%)
 
-.PHONY: all deps demo test check check-sanitize install uninstall clean
+.PHONY: all deps demo test check check-sanitize check-valgrind install uninstall clean
 .DELETE_ON_ERROR:
 
 all: $(BUILD)/nergraph $(BUILD)/libnergraph.a
@@ -72,6 +72,12 @@ check: all $(TEST_BINS)
 # The whole suite again, built with AddressSanitizer and UBSan (build-san/).
 check-sanitize: deps
 	@$(MAKE) --no-print-directory SANITIZER=address,undefined check
+
+# Unit tests and end-to-end cases under valgrind memcheck: zero errors and
+# zero leaks, or the run fails.
+check-valgrind: deps
+	@$(MAKE) --no-print-directory all $(TEST_BINS)
+	@VALGRIND=1 sh tests/run.sh $(BUILD)
 
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/include \

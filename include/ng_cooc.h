@@ -80,10 +80,14 @@ typedef int (*ng_mention_sink_fn)(void *ctx, const ng_mention_place_t *place,
 ng_pipeline_t *ng_pipeline_new(const ng_tagger_t *t, const ng_window_t *w);
 void ng_pipeline_free(ng_pipeline_t *p);
 
+/* How far into a document a NUL byte marks it as binary. */
+#define NG_BINARY_PROBE 8192
+
 /*
  * Tag, segment and count one document.  Empty documents and invalid UTF-8
- * are reported through ng_warn (invalid bytes act as separators).  sink may
- * be NULL.  Returns NG_OK, the scanner's error, or NG_EIO if the sink
+ * are reported through ng_warn (invalid bytes act as separators); a
+ * document with a NUL byte in its first NG_BINARY_PROBE bytes is reported
+ * as binary and skipped (not counted).  sink may be NULL.  Returns NG_OK, the scanner's error, or NG_EIO if the sink
  * failed.
  */
 int ng_pipeline_add_document(ng_pipeline_t *p, const char *name, const char *text,

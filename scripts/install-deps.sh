@@ -19,6 +19,11 @@ need_pkg libutf8proc-dev  pkg-config --exists libutf8proc
 need_pkg libcmocka-dev    pkg-config --exists cmocka
 need_pkg gcc              command -v cc
 need_pkg make             command -v make
+# The fuzz smoke test builds libFuzzer targets with clang; check-valgrind
+# needs valgrind.
+need_pkg clang            command -v clang
+need_pkg libclang-rt-dev  sh -c 'printf "int LLVMFuzzerTestOneInput(const char *d, unsigned long n) { (void)d; (void)n; return 0; }\n" | clang -x c -fsanitize=fuzzer - -o /dev/null'
+need_pkg valgrind         command -v valgrind
 # Interoperability tests load our JSON with Debian's networkx.
 need_pkg python3-networkx /usr/bin/python3 -c 'import networkx'
 

@@ -46,6 +46,9 @@ static const char usage_text[] =
 "                         (e.g. person,country)\n"
 "      --no-auto-aliases  do not match a person's bare surname after their\n"
 "                         full name (explicit aliases still match)\n"
+"      --strict           treat every warning (invalid UTF-8, a skipped binary\n"
+"                         file, an ignored alias, a pattern stopped by its\n"
+"                         match limit...) as an error: exit 1, write no file\n"
 "  -h, --help             show this help and exit\n"
 "      --version          show the version and exit\n"
 "\n"
@@ -58,7 +61,7 @@ static const char usage_text[] =
 "Example:\n"
 "  nergraph -w paragraph -o story.dot story.txt && dot -Tsvg story.dot -o story.svg\n";
 
-enum { OPT_MIN_WEIGHT = 256, OPT_NO_ISOLATES, OPT_TYPES, OPT_NO_AUTO, OPT_VERSION };
+enum { OPT_MIN_WEIGHT = 256, OPT_NO_ISOLATES, OPT_TYPES, OPT_NO_AUTO, OPT_STRICT, OPT_VERSION };
 
 typedef enum { FMT_DOT, FMT_JSON, FMT_MENTIONS } format_t;
 
@@ -69,6 +72,16 @@ typedef struct run {
     int status;             /* first library error */
     ng_error_t err;
 } run_t;
+
+/* Warnings are printed as they come and counted, for --strict. */
+static size_t warning_count;
+
+static void print_warning(const char *message, void *ctx)
+{
+    (void)ctx;
+    warning_count++;
+    fprintf(stderr, "nergraph: warning: %s\n", message);
+}
 
 static int usage_error(const char *fmt, const char *arg)
 {
@@ -169,6 +182,7 @@ int main(int argc, char **argv)
         {"no-isolates", no_argument, NULL, OPT_NO_ISOLATES},
         {"types", required_argument, NULL, OPT_TYPES},
         {"no-auto-aliases", no_argument, NULL, OPT_NO_AUTO},
+        {"strict", no_argument, NULL, OPT_STRICT},
         {"help", no_argument, NULL, 'h'},
         {"version", no_argument, NULL, OPT_VERSION},
         {NULL, 0, NULL, 0},
@@ -176,7 +190,6 @@ int main(int argc, char **argv)
     const char **gazetteers = ng_xcalloc((size_t)argc + 1, sizeof *gazetteers);
     size_t ngaz = 0;
     ng_window_t window = {NG_WINDOW_SENTENCE, 0};
-    const char *window_spec = "sentence";
     format_t format = FMT_DOT;
     const char *output = NULL;
     ng_graph_options_t gopts;
@@ -187,6 +200,8 @@ int main(int argc, char **argv)
     const char **types = NULL;
     ng_error_t err = {0};
     int exit_code = EXIT_OK;
+    bool strict = false;
+    ng_set_warning_handler(print_warning, NULL);
 
     ng_gazetteer_t *gz = NULL;
     ng_tagger_t *tagger = NULL;
@@ -211,7 +226,6 @@ int main(int argc, char **argv)
                 exit_code = usage_error("%s", err.message);
                 goto out;
             }
-            window_spec = optarg;
             break;
         case 'f':
             if (strcmp(optarg, "dot") == 0)
@@ -257,6 +271,9 @@ int main(int argc, char **argv)
         }
         case OPT_NO_AUTO:
             topts.auto_aliases = false;
+            break;
+        case OPT_STRICT:
+            strict = true;
             break;
         case 'h':
             fputs(usage_text, stdout);
@@ -328,6 +345,16 @@ int main(int argc, char **argv)
     }
     if (failures || run.status < 0)
         exit_code = EXIT_DATA;
+    if (strict && warning_count) {
+        /* Mentions already streamed to stdout cannot be taken back; a file
+         * is never written, and a graph is never started. */
+        fprintf(stderr, "nergraph: --strict: %zu warning%s; %s\n", warning_count,
+                warning_count == 1 ? "" : "s",
+                out.path || format != FMT_MENTIONS ? "no output written"
+                                                   : "the mentions written so far are incomplete");
+        exit_code = EXIT_DATA;
+        goto out;
+    }
 
     if (format != FMT_MENTIONS) {
         graph = ng_graph_build(gz, ng_pipeline_cooc(pipeline), &gopts, &err);
@@ -347,7 +374,6 @@ int main(int argc, char **argv)
             goto out;
         }
     }
-    (void)window_spec;
     out_open = false;
     if (!cli_output_commit(&out))
         exit_code = EXIT_DATA;

@@ -92,14 +92,29 @@ int ng_pipeline_add_document(ng_pipeline_t *p, const char *name, const char *tex
                              size_t len, ng_mention_sink_fn sink, void *sink_ctx,
                              ng_error_t *err)
 {
+    /* A NUL byte near the start means a binary file (or UTF-16) named like
+     * text: its "names" would be noise, so it is left out whole, as grep
+     * and git do.  NULs further in are read as separators. */
+    const char *nul = memchr(text, '\0', len < NG_BINARY_PROBE ? len : NG_BINARY_PROBE);
+    if (nul) {
+        ng_warn("%s: looks like a binary file (NUL byte at offset %zu); skipped "
+                "(nergraph reads UTF-8 text; convert UTF-16 with iconv)", name,
+                (size_t)(nul - text));
+        return NG_OK;
+    }
     p->documents++;
     size_t bad = ng_utf8_first_invalid((const unsigned char *)text, len);
     if (bad < len)
         ng_warn("%s: invalid UTF-8 at byte %zu; invalid bytes are read as separators "
                 "(convert the file to UTF-8, e.g. with iconv)", name, bad);
     size_t k = 0;
-    while (k < len && (ng_is_space_cp((unsigned char)text[k]) || text[k] == '\0'))
-        k++;
+    while (k < len) {
+        int32_t cp;
+        size_t n = ng_utf8_decode((const unsigned char *)text, len, k, &cp);
+        if (!ng_is_space_cp(cp) && cp != 0xFEFF) /* a BOM alone is no text either */
+            break;
+        k += n;
+    }
     if (k == len)
         ng_warn("%s: empty document (no text)", name);
 

@@ -1,0 +1,66 @@
+/*
+ * Helpers shared by the libFuzzer targets: a silent warning handler, a
+ * check that aborts with a message, and the invariants every tagger result
+ * must satisfy whatever the input.
+ */
+#ifndef NG_FUZZ_UTIL_H
+#define NG_FUZZ_UTIL_H
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "nergraph.h"
+#include "utf8.h"
+
+static void fuzz_quiet(const char *message, void *ctx)
+{
+    (void)message;
+    (void)ctx;
+}
+
+#define FUZZ_CHECK(cond)                                                          \
+    do {                                                                          \
+        if (!(cond)) {                                                            \
+            fprintf(stderr, "%s:%d: invariant violated: %s\n", __FILE__, __LINE__, \
+                    #cond);                                                       \
+            abort();                                                              \
+        }                                                                         \
+    } while (0)
+
+/*
+ * The contract of ng_scanner_tag (ng_tagger.h): mentions in text order,
+ * non-overlapping, inside the text; a resolved entity that exists and is
+ * one of the candidates; candidates in gazetteer order without repeats;
+ * "ambiguous" exactly when there are several.  A mention covers an alias,
+ * which is valid UTF-8, so the span must be valid UTF-8 too.
+ */
+static void fuzz_check_mentions(const ng_gazetteer_t *gz, const char *text, size_t len,
+                                const ng_mention_t *m, size_t n)
+{
+    size_t entities = ng_gazetteer_entity_count(gz);
+    FUZZ_CHECK(n == 0 || m != NULL);
+    for (size_t i = 0; i < n; i++) {
+        FUZZ_CHECK(m[i].start < m[i].end);
+        FUZZ_CHECK(m[i].end <= len);
+        if (i > 0)
+            FUZZ_CHECK(m[i - 1].end <= m[i].start);
+        FUZZ_CHECK(m[i].entity < entities);
+        FUZZ_CHECK(m[i].candidate_count >= 1);
+        FUZZ_CHECK(m[i].candidates != NULL);
+        FUZZ_CHECK(m[i].ambiguous == (m[i].candidate_count > 1));
+        int found = 0;
+        for (size_t k = 0; k < m[i].candidate_count; k++) {
+            FUZZ_CHECK(m[i].candidates[k] < entities);
+            if (k > 0)
+                FUZZ_CHECK(m[i].candidates[k - 1] < m[i].candidates[k]);
+            found |= m[i].candidates[k] == m[i].entity;
+        }
+        FUZZ_CHECK(found);
+        const unsigned char *span = (const unsigned char *)text + m[i].start;
+        size_t span_len = m[i].end - m[i].start;
+        FUZZ_CHECK(ng_utf8_first_invalid(span, span_len) == span_len);
+    }
+}
+
+#endif
