@@ -27,6 +27,14 @@ typedef struct walk {
 static bool read_stream(FILE *f, ng_buf_t *b)
 {
     b->len = 0;
+    /* Size the buffer once for a regular file: growing by doubling would
+     * copy a big document several times and leave slack of up to 2x. */
+    struct stat st;
+    if (fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) &&
+        (size_t)st.st_size + 1 > b->cap) {
+        b->cap = (size_t)st.st_size + 1;
+        b->data = ng_xrealloc(b->data, b->cap);
+    }
     char chunk[1 << 16];
     size_t n;
     while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)

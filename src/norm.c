@@ -23,9 +23,11 @@ static void reserve(ng_folded_t *f, size_t need)
 {
     if (need <= f->cap)
         return;
-    size_t ncap = f->cap ? f->cap : 4096;
-    while (ncap < need)
-        ncap *= 2;
+    /* Exact for one big document (the map costs 4 bytes a byte, so slack
+     * is expensive), but at least 1.5x so regrowth stays amortised. */
+    size_t ncap = f->cap + f->cap / 2;
+    if (ncap < need)
+        ncap = need;
     f->bytes = ng_xrealloc(f->bytes, ncap);
     f->map = ng_xrealloc(f->map, (ncap + 1) * sizeof *f->map);
     f->cap = ncap;
@@ -48,15 +50,15 @@ static size_t fold_cp(int32_t cp, unsigned char *out)
 
 void ng_fold_text(const unsigned char *text, size_t len, ng_folded_t *out)
 {
-    /* The folded text is at most 3x longer than the original per character
-     * (ASCII never grows), so reserve for the common case and grow on
-     * demand in the rare one. */
-    reserve(out, len + 16);
+    /* ASCII and white space never grow when folded, so the input length is
+     * enough for most text; only a case folding that expands (ß -> ss)
+     * asks for more, sized by what is left of the input. */
+    reserve(out, len + 64);
     size_t o = 0;
     size_t i = 0;
     while (i < len) {
         if (out->cap - o < 16)
-            reserve(out, out->cap * 2);
+            reserve(out, o + 2 * (len - i) + 64);
         unsigned char c = text[i];
         if (c >= 'A' && c <= 'Z') {
             out->bytes[o] = (unsigned char)(c + 32);
