@@ -26,6 +26,7 @@ FUZZ_LIBS      = $(shell pkg-config --libs $(FUZZ_PKGS) 2>/dev/null) -lm
 FUZZ_LIB_SRCS  = $(filter-out src/main.c $(wildcard src/cli_*.c),$(wildcard src/*.c))
 FUZZ_LIB_OBJS  = $(FUZZ_LIB_SRCS:src/%.c=$(FUZZ_DIR)/obj/%.o)
 FUZZ_BINS      = $(FUZZ_TARGETS:%=$(FUZZ_DIR)/%)
+FUZZ_OBJS      = $(FUZZ_TARGETS:%=$(FUZZ_DIR)/obj/fuzz/%.o)
 
 # fuzz-smoke: executions per target after the seeds and regressions.
 FUZZ_SMOKE_RUNS ?= 2000
@@ -36,6 +37,8 @@ FUZZ_ARGS     ?=
 FUZZ_RUN_FLAGS = -timeout=10 -rss_limit_mb=2048 -print_final_stats=1
 
 .PHONY: fuzz fuzz-smoke fuzz-run fuzz-clean
+# Keep the objects (make would delete them as intermediate files).
+.SECONDARY: $(FUZZ_LIB_OBJS) $(FUZZ_OBJS)
 
 fuzz: $(FUZZ_BINS)
 

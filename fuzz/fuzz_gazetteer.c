@@ -25,7 +25,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     int st = ng_gazetteer_load_buffer(gz, "fuzz.tsv", (const char *)data, size, &err);
     if (st != NG_OK) {
         FUZZ_CHECK(st == NG_EDATA);
-        FUZZ_CHECK(err.status == st);
+        FUZZ_CHECK((int)err.status == st);
         FUZZ_CHECK(err.message[0] != '\0');
         FUZZ_CHECK(memchr(err.message, '\0', sizeof err.message) != NULL);
         ng_gazetteer_free(gz);

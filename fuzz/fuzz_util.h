@@ -13,7 +13,7 @@
 #include "nergraph.h"
 #include "utf8.h"
 
-static void fuzz_quiet(const char *message, void *ctx)
+static inline void fuzz_quiet(const char *message, void *ctx)
 {
     (void)message;
     (void)ctx;
@@ -35,7 +35,7 @@ static void fuzz_quiet(const char *message, void *ctx)
  * "ambiguous" exactly when there are several.  A mention covers an alias,
  * which is valid UTF-8, so the span must be valid UTF-8 too.
  */
-static void fuzz_check_mentions(const ng_gazetteer_t *gz, const char *text, size_t len,
+static inline void fuzz_check_mentions(const ng_gazetteer_t *gz, const char *text, size_t len,
                                 const ng_mention_t *m, size_t n)
 {
     size_t entities = ng_gazetteer_entity_count(gz);

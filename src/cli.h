@@ -16,6 +16,34 @@ enum {
     EXIT_USAGE = 2
 };
 
+/* ---- options ---- */
+
+typedef enum { CLI_FORMAT_DOT, CLI_FORMAT_JSON, CLI_FORMAT_MENTIONS } cli_format_t;
+
+typedef struct cli_options {
+    const char **gazetteers;      /* -g paths, or the bundled directory */
+    size_t gazetteer_count;
+    char *default_gazetteer_dir;  /* owned; set when no -g was given */
+    ng_window_t window;
+    cli_format_t format;
+    const char *output;           /* -o, NULL for stdout */
+    ng_graph_options_t graph;     /* --min-weight, --no-isolates, --types */
+    ng_tagger_options_t tagger;   /* --no-auto-aliases */
+    bool strict;
+    const char **types;           /* --types, split (points into types_buf) */
+    char *types_buf;
+    char **inputs;                /* the INPUT arguments (borrowed from argv) */
+    int input_count;
+} cli_options_t;
+
+/*
+ * Parse argv into o.  Returns -1 when the run should go on, otherwise the
+ * exit status to end with (0 after --help or --version, EXIT_USAGE after a
+ * message on stderr).  Free o with cli_options_free in every case.
+ */
+int cli_options_parse(cli_options_t *o, int argc, char **argv);
+void cli_options_free(cli_options_t *o);
+
 /* ---- inputs ---- */
 
 /* Called for each document: name and its whole contents.  Non-zero return

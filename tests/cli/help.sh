@@ -1,14 +1,14 @@
 #!/bin/sh
 # --help documents every long option (names taken from the longopts table
-# in src/main.c, so a new option without help text fails here); --version
+# in src/cli_options.c, so a new option without help text fails here); --version
 # prints the library version.
 . "$ROOT/tests/cli/lib.sh"
 
-opts=$(sed -n '/struct option longopts\[\] *= *{/,/};/p' "$ROOT/src/main.c" |
+opts=$(sed -n '/struct option longopts\[\] *= *{/,/};/p' "$ROOT/src/cli_options.c" |
        sed -n 's/^[[:space:]]*{[[:space:]]*"\([^"]*\)".*/\1/p')
 n=$(printf '%s\n' "$opts" | grep -c .)
-if [ "$n" -ge 5 ]; then pass "longopts table found in src/main.c ($n options)"
-else fail "longopts table found in src/main.c" "found: $opts"; fi
+if [ "$n" -ge 5 ]; then pass "longopts table found in src/cli_options.c ($n options)"
+else fail "longopts table found in src/cli_options.c" "found: $opts"; fi
 
 "$NERGRAPH" --help >"$T/help" 2>"$T/help.err"
 code=$?

@@ -1,0 +1,506 @@
+/*
+ * fuzz_export: hostile entity ids, names and attributes through the DOT
+ * and JSON writers.
+ *
+ * The input is cut at '\n' into up to 20 chunks.  Each chunk, with the bytes
+ * a gazetteer cannot hold (control characters, invalid UTF-8) replaced by
+ * '?', becomes one gazetteer row: the chunk is the entity's id, its name and
+ * the value of its "note" attribute, and (with '=' and ';' dropped) the key
+ * of a second attribute.  Every entity is mentioned, co-occurrences are
+ * counted with ng_cooc directly (window kind and keys from the input), and
+ * the graph is built and exported.
+ *
+ * Checks, aborting on violation:
+ *  - DOT: cgraph's agmemread parses the output back; it has exactly one
+ *    node per graph vertex, and every node name, label and gazetteer
+ *    attribute comes back byte for byte (or as the documented lossy
+ *    spelling, U+29F5 for a backslash DOT cannot quote, when the string is
+ *    neither quotable nor balanced for an HTML-like string); the edges are
+ *    the graph's edges;
+ *  - JSON: the output is well-formed JSON (valid UTF-8, no raw control
+ *    character in a string, valid escapes) and its node "id" and "label"
+ *    strings decode to the gazetteer's ids and names, in order.
+ */
+#include <graphviz/cgraph.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "fuzz_util.h"
+
+#define MAX_CHUNKS 20
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+/* A growable string. */
+typedef struct str {
+    char *p;
+    size_t len, cap;
+} str_t;
+
+static void put(str_t *s, const void *data, size_t len)
+{
+    if (s->len + len + 1 > s->cap) {
+        s->cap = (s->len + len + 1) * 2;
+        s->p = realloc(s->p, s->cap);
+        FUZZ_CHECK(s->p != NULL);
+    }
+    memcpy(s->p + s->len, data, len);
+    s->len += len;
+    s->p[s->len] = '\0';
+}
+
+static void puts_(str_t *s, const char *c) { put(s, c, strlen(c)); }
+
+/* Append chunk with control characters and invalid UTF-8 as '?', and the
+ * bytes in `drop` left out; leading and trailing spaces trimmed. */
+static void sanitize(str_t *out, const uint8_t *s, size_t len, const char *drop)
+{
+    size_t from = out->len;
+    for (size_t i = 0; i < len;) {
+        int32_t cp;
+        size_t n = ng_utf8_decode(s, len, i, &cp);
+        if (cp == NG_CP_INVALID || cp < 0x20 || cp == 0x7F)
+            put(out, "?", 1);
+        else if (!(n == 1 && strchr(drop, (char)cp)))
+            put(out, s + i, n);
+        i += n;
+    }
+    size_t a = from;
+    while (a < out->len && out->p[a] == ' ')
+        a++;
+    memmove(out->p + from, out->p + a, out->len - a);
+    out->len -= a - from;
+    while (out->len > from && out->p[out->len - 1] == ' ')
+        out->len--;
+    if (out->p)
+        out->p[out->len] = '\0';
+}
+
+static bool reserved_key(const char *k)
+{
+    static const char *const r[] = {"id", "label", "type", "mentions", "documents",
+                                    "prior", "note", NULL};
+    for (const char *const *p = r; *p; p++)
+        if (strcmp(*p, k) == 0)
+            return true;
+    return false;
+}
+
+/* ---- what a DOT reader must give back -------------------------------- */
+
+/* Mirror of export_dot.c's documented rule: a string with a backslash DOT
+ * cannot quote (before '"' or at the end) goes out as an HTML-like string
+ * if its angle brackets balance, else with those backslashes as U+29F5. */
+static char *dot_expected(const char *s)
+{
+    bool quotable = true;
+    for (const char *p = s; *p; p++)
+        if (*p == '\\' && (p[1] == '"' || p[1] == '\n' || p[1] == '\r' || p[1] == '\0'))
+            quotable = false;
+    long depth = 0;
+    for (const char *p = s; *p && depth >= 0; p++)
+        depth += *p == '<' ? 1 : *p == '>' ? -1 : 0;
+    str_t out = {0};
+    puts_(&out, "");
+    for (const char *p = s; *p; p++) {
+        if (!quotable && depth != 0 && *p == '\\' &&
+            (p[1] == '"' || p[1] == '\n' || p[1] == '\r' || p[1] == '\0'))
+            puts_(&out, "\xE2\xA7\xB5");
+        else
+            put(&out, p, 1);
+    }
+    return out.p;
+}
+
+static void check_dot(const ng_graph_t *g, const char *dot)
+{
+    const ng_gazetteer_t *gz = ng_graph_gazetteer(g);
+    Agraph_t *pg = agmemread(dot);
+    if (!pg) {
+        fprintf(stderr, "fuzz_export: agmemread cannot parse the DOT output:\n%s\n", dot);
+        abort();
+    }
+    size_t nv = ng_graph_node_count(g);
+    FUZZ_CHECK((size_t)agnnodes(pg) == nv);
+    char **want = calloc(nv + 1, sizeof *want);
+    FUZZ_CHECK(want != NULL);
+    for (size_t v = 0; v < nv; v++)
+        want[v] = dot_expected(ng_gazetteer_entity_id(gz, ng_graph_node_entity(g, v)));
+    /* Parsed node -> vertex, by name. */
+    Agnode_t **node_of = calloc(nv + 1, sizeof *node_of);
+    FUZZ_CHECK(node_of != NULL);
+    for (Agnode_t *n = agfstnode(pg); n; n = agnxtnode(pg, n)) {
+        const char *name = agnameof(n);
+        size_t v = 0;
+        while (v < nv && strcmp(want[v], name) != 0)
+            v++;
+        if (v == nv) {
+            fprintf(stderr, "fuzz_export: DOT node '%s' is no entity id\n", name);
+            abort();
+        }
+        FUZZ_CHECK(node_of[v] == NULL);
+        node_of[v] = n;
+    }
+    for (size_t v = 0; v < nv; v++) {
+        uint32_t e = ng_graph_node_entity(g, v);
+        Agnode_t *n = node_of[v];
+        FUZZ_CHECK(n != NULL);
+        char *label = dot_expected(ng_gazetteer_entity_name(gz, e));
+        const char *got = agget(n, "label");
+        if (!got || strcmp(got, label) != 0) {
+            fprintf(stderr, "fuzz_export: label '%s' came back as '%s'\n", label,
+                    got ? got : "(none)");
+            abort();
+        }
+        free(label);
+        for (size_t i = 0; i < ng_gazetteer_attr_count(gz, e); i++) {
+            const char *key = ng_gazetteer_attr_key(gz, e, i);
+            char *val = dot_expected(ng_gazetteer_attr_value(gz, e, i));
+            got = agget(n, (char *)key);
+            if (!got || strcmp(got, val) != 0) {
+                fprintf(stderr, "fuzz_export: attribute '%s'='%s' came back as '%s'\n", key,
+                        val, got ? got : "(none)");
+                abort();
+            }
+            free(val);
+        }
+    }
+    FUZZ_CHECK((size_t)agnedges(pg) == ng_graph_edge_count(g));
+    for (size_t i = 0; i < ng_graph_edge_count(g); i++) {
+        size_t u, v, w, d;
+        ng_graph_edge(g, i, &u, &v, &w, &d);
+        FUZZ_CHECK(agedge(pg, node_of[u], node_of[v], NULL, 0) != NULL);
+    }
+    for (size_t v = 0; v < nv; v++)
+        free(want[v]);
+    free(want);
+    free(node_of);
+    agclose(pg);
+}
+
+/* ---- a small JSON validator ----------------------------------------- */
+
+typedef struct json {
+    const unsigned char *p, *end;
+    str_t ids, labels; /* node ids and labels, each followed by a NUL */
+} json_t;
+
+static void ws(json_t *j)
+{
+    while (j->p < j->end && (*j->p == ' ' || *j->p == '\n' || *j->p == '\t' || *j->p == '\r'))
+        j->p++;
+}
+
+static bool lit(json_t *j, const char *w)
+{
+    size_t n = strlen(w);
+    if ((size_t)(j->end - j->p) < n || memcmp(j->p, w, n) != 0)
+        return false;
+    j->p += n;
+    return true;
+}
+
+static int hex4(json_t *j)
+{
+    if (j->end - j->p < 4)
+        return -1;
+    int v = 0;
+    for (int k = 0; k < 4; k++) {
+        int c = j->p[k];
+        int d = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10
+              : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+        if (d < 0)
+            return -1;
+        v = v * 16 + d;
+    }
+    j->p += 4;
+    return v;
+}
+
+/* A string, decoded into *out (which may be NULL). */
+static bool jstring(json_t *j, str_t *out)
+{
+    if (j->p >= j->end || *j->p != '"')
+        return false;
+    j->p++;
+    for (;;) {
+        if (j->p >= j->end)
+            return false;
+        unsigned char c = *j->p;
+        if (c == '"') {
+            j->p++;
+            return true;
+        }
+        if (c < 0x20)
+            return false; /* raw control character */
+        if (c == '\\') {
+            j->p++;
+            if (j->p >= j->end)
+                return false;
+            char e = (char)*j->p++;
+            const char *simple = strchr("\"\\/bfnrt", e);
+            if (simple && e) {
+                static const char map[] = "\"\\/\b\f\n\r\t";
+                if (out)
+                    put(out, &map[simple - "\"\\/bfnrt"], 1);
+                continue;
+            }
+            if (e != 'u')
+                return false;
+            int cp = hex4(j);
+            if (cp < 0)
+                return false;
+            if (cp >= 0xD800 && cp <= 0xDBFF) {
+                if (!lit(j, "\\u"))
+                    return false;
+                int lo = hex4(j);
+                if (lo < 0xDC00 || lo > 0xDFFF)
+                    return false;
+                cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
+            } else if (cp >= 0xDC00 && cp <= 0xDFFF) {
+                return false;
+            }
+            unsigned char buf[4];
+            size_t n = ng_utf8_encode(cp, buf);
+            if (out)
+                put(out, buf, n);
+            continue;
+        }
+        int32_t cp;
+        size_t n = ng_utf8_decode(j->p, (size_t)(j->end - j->p), 0, &cp);
+        if (cp == NG_CP_INVALID)
+            return false;
+        if (out)
+            put(out, j->p, n);
+        j->p += n;
+    }
+}
+
+static bool jvalue(json_t *j, int depth);
+
+static bool jobject(json_t *j, int depth)
+{
+    j->p++; /* { */
+    ws(j);
+    if (j->p < j->end && *j->p == '}') {
+        j->p++;
+        return true;
+    }
+    for (;;) {
+        ws(j);
+        str_t key = {0};
+        if (!jstring(j, &key)) {
+            free(key.p);
+            return false;
+        }
+        ws(j);
+        if (j->p >= j->end || *j->p++ != ':') {
+            free(key.p);
+            return false;
+        }
+        ws(j);
+        str_t *into = NULL;
+        if (key.p && strcmp(key.p, "id") == 0)
+            into = &j->ids;
+        else if (key.p && strcmp(key.p, "label") == 0 && depth == 2)
+            into = &j->labels;
+        free(key.p);
+        if (into) {
+            if (!jstring(j, into))
+                return false;
+            put(into, "", 1);
+        } else if (!jvalue(j, depth + 1)) {
+            return false;
+        }
+        ws(j);
+        if (j->p >= j->end)
+            return false;
+        if (*j->p == '}') {
+            j->p++;
+            return true;
+        }
+        if (*j->p++ != ',')
+            return false;
+    }
+}
+
+static bool jarray(json_t *j, int depth)
+{
+    j->p++; /* [ */
+    ws(j);
+    if (j->p < j->end && *j->p == ']') {
+        j->p++;
+        return true;
+    }
+    for (;;) {
+        ws(j);
+        if (!jvalue(j, depth + 1))
+            return false;
+        ws(j);
+        if (j->p >= j->end)
+            return false;
+        if (*j->p == ']') {
+            j->p++;
+            return true;
+        }
+        if (*j->p++ != ',')
+            return false;
+    }
+}
+
+static bool jvalue(json_t *j, int depth)
+{
+    if (j->p >= j->end || depth > 16)
+        return false;
+    switch (*j->p) {
+    case '{': return jobject(j, depth);
+    case '[': return jarray(j, depth);
+    case '"': return jstring(j, NULL);
+    case 't': return lit(j, "true");
+    case 'f': return lit(j, "false");
+    case 'n': return lit(j, "null");
+    default:
+        if (*j->p == '-' || (*j->p >= '0' && *j->p <= '9')) {
+            const unsigned char *s = j->p;
+            while (j->p < j->end && strchr("+-0123456789.eE", *j->p) && *j->p)
+                j->p++;
+            return j->p > s;
+        }
+        return false;
+    }
+}
+
+static void check_json(const ng_graph_t *g, const char *text, size_t len)
+{
+    json_t j = {(const unsigned char *)text, (const unsigned char *)text + len, {0}, {0}};
+    ws(&j);
+    bool ok = j.p < j.end && *j.p == '{' && jvalue(&j, 0);
+    ws(&j);
+    if (!ok || j.p != j.end) {
+        fprintf(stderr, "fuzz_export: malformed JSON near byte %zu:\n%s\n",
+                (size_t)((const char *)j.p - text), text);
+        abort();
+    }
+    /* Node objects are at depth 2 (root, "nodes" array, node). */
+    const ng_gazetteer_t *gz = ng_graph_gazetteer(g);
+    const char *id = j.ids.p, *label = j.labels.p;
+    for (size_t v = 0; v < ng_graph_node_count(g); v++) {
+        uint32_t e = ng_graph_node_entity(g, v);
+        FUZZ_CHECK(id && label);
+        FUZZ_CHECK(strcmp(id, ng_gazetteer_entity_id(gz, e)) == 0);
+        FUZZ_CHECK(strcmp(label, ng_gazetteer_entity_name(gz, e)) == 0);
+        id += strlen(id) + 1;
+        label += strlen(label) + 1;
+    }
+    FUZZ_CHECK(id == (j.ids.p ? j.ids.p + j.ids.len : NULL));
+    free(j.ids.p);
+    free(j.labels.p);
+}
+
+/* ---- the target ------------------------------------------------------ */
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    ng_set_warning_handler(fuzz_quiet, NULL);
+    static const char *const types[] = {"person", "country", "organization", "thing"};
+
+    /* Gazetteer rows from the chunks. */
+    str_t tsv = {0};
+    puts_(&tsv, "");
+    size_t chunks = 0, pos = 0;
+    while (pos <= size && chunks < MAX_CHUNKS) {
+        const uint8_t *nl = size > pos ? memchr(data + pos, '\n', size - pos) : NULL;
+        size_t clen = nl ? (size_t)(nl - (data + pos)) : size - pos;
+        str_t c = {0}, key = {0};
+        sanitize(&c, data + pos, clen, "");
+        sanitize(&key, data + pos, clen, "=;");
+        pos += clen + 1;
+        if (!c.len || c.p[0] == '#') {
+            free(c.p);
+            free(key.p);
+            continue;
+        }
+        /* One id, one type: the type is a function of the id. */
+        uint32_t h = 0;
+        for (size_t i = 0; i < c.len; i++)
+            h = h * 31 + (unsigned char)c.p[i];
+        put(&tsv, c.p, c.len);
+        puts_(&tsv, "\t");
+        puts_(&tsv, types[h % 4]);
+        puts_(&tsv, "\t");
+        put(&tsv, c.p, c.len);
+        puts_(&tsv, "\t\tnote=");
+        for (size_t i = 0; i < c.len; i++)
+            put(&tsv, c.p[i] == ';' ? "," : &c.p[i], 1);
+        if (key.len && !reserved_key(key.p)) {
+            puts_(&tsv, ";");
+            put(&tsv, key.p, key.len);
+            puts_(&tsv, "=x");
+        }
+        puts_(&tsv, "\n");
+        chunks++;
+        free(c.p);
+        free(key.p);
+    }
+
+    ng_gazetteer_t *gz = ng_gazetteer_new();
+    ng_error_t err;
+    if (ng_gazetteer_load_buffer(gz, "fuzz.tsv", tsv.p, tsv.len, &err) != NG_OK) {
+        /* Rows are built to be valid; a rejection means the row builder and
+         * the gazetteer rules disagree, which the target must learn of. */
+        fprintf(stderr, "fuzz_export: row rejected: %s\n", err.message);
+        abort();
+    }
+    free(tsv.p);
+    size_t ne = ng_gazetteer_entity_count(gz);
+
+    /* Mentions: every entity once, then a few chosen by the input. */
+    uint32_t ents[MAX_CHUNKS + 64];
+    size_t keys[MAX_CHUNKS + 64];
+    size_t n = 0;
+    unsigned step = size ? 1 + data[size - 1] % 4 : 1;
+    for (uint32_t e = 0; e < ne; e++, n++) {
+        ents[n] = e;
+        keys[n] = n / step;
+    }
+    for (size_t i = 0; ne && i < size && i < 64; i++, n++) {
+        ents[n] = data[i] % ne;
+        keys[n] = n / step;
+    }
+    ng_window_t w = {(ng_window_kind)(size ? data[0] % 4 : 0), step};
+    ng_cooc_t *c = ng_cooc_new(ne);
+    ng_cooc_add_document(c, &w, ents, keys, n);
+
+    ng_graph_options_t go;
+    ng_graph_options_init(&go);
+    ng_graph_t *g = ng_graph_build(gz, c, &go, &err);
+    FUZZ_CHECK(g != NULL);
+    ng_cooc_free(c);
+    FUZZ_CHECK(ng_graph_node_count(g) == ne);
+
+    char window[32];
+    ng_window_format(&w, window, sizeof window);
+    ng_graph_info_t info = {window, 1};
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *out = open_memstream(&buf, &len);
+    FUZZ_CHECK(out != NULL);
+    FUZZ_CHECK(ng_export_dot(out, g, &info, &err) == NG_OK);
+    fclose(out);
+    check_dot(g, buf);
+    free(buf);
+
+    buf = NULL;
+    out = open_memstream(&buf, &len);
+    FUZZ_CHECK(out != NULL);
+    FUZZ_CHECK(ng_export_json(out, g, &info, &err) == NG_OK);
+    fclose(out);
+    check_json(g, buf, len);
+    free(buf);
+
+    ng_graph_free(g);
+    ng_gazetteer_free(gz);
+    return 0;
+}

@@ -1,0 +1,237 @@
+/*
+ * The command line: options into a cli_options_t, --help text, and where
+ * the bundled gazetteers are.  Every message here ends in exit status 2.
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "util.h"
+
+#ifndef NG_DATADIR
+#define NG_DATADIR "/usr/local/share/nergraph"
+#endif
+
+static const char usage_text[] =
+"Usage: nergraph [OPTIONS] [INPUT...]\n"
+"Find people, countries and organizations in text and write who occurs\n"
+"with whom as a graph.\n"
+"\n"
+"INPUT is a file, a directory (read recursively, in sorted order, hidden\n"
+"entries skipped) or '-' for standard input; with no INPUT, standard input.\n"
+"Each file is one document.\n"
+"\n"
+"Options:\n"
+"  -g, --gazetteer PATH   gazetteer file, or directory of *.tsv files;\n"
+"                         repeatable; default: the bundled gazetteers\n"
+"  -w, --window UNIT      what counts as \"together\": sentence (default),\n"
+"                         paragraph, document, or tokens:N (mentions at most\n"
+"                         N tokens apart)\n"
+"  -f, --format FMT       dot (default): Graphviz DOT;\n"
+"                         json: networkx node-link JSON;\n"
+"                         mentions: JSON Lines, one line per mention\n"
+"  -o, --output PATH      write here instead of standard output; the file is\n"
+"                         written whole or not at all\n"
+"      --min-weight N     drop edges seen in fewer than N windows (default 1)\n"
+"      --no-isolates      drop entities that have no edge\n"
+"      --types LIST       keep only these entity types, comma separated\n"
+"                         (e.g. person,country)\n"
+"      --no-auto-aliases  do not match a person's bare surname after their\n"
+"                         full name (explicit aliases still match)\n"
+"      --strict           treat every warning (invalid UTF-8, a skipped binary\n"
+"                         file, an ignored alias, a pattern stopped by its\n"
+"                         match limit...) as an error: exit 1, write no file\n"
+"  -h, --help             show this help and exit\n"
+"      --version          show the version and exit\n"
+"\n"
+"Environment: NERGRAPH_GAZETTEERS names the default gazetteer directory;\n"
+"NERGRAPH_NO_JIT=1 runs patterns without PCRE2's JIT (for valgrind).\n"
+"\n"
+"Exit status: 0 success; 1 an input could not be read, a gazetteer is\n"
+"malformed, the output could not be written, or --strict saw a warning;\n"
+"2 bad command line.\n"
+"\n"
+"Example:\n"
+"  nergraph -w paragraph -o story.dot story.txt && dot -Tsvg story.dot -o story.svg\n";
+
+enum { OPT_MIN_WEIGHT = 256, OPT_NO_ISOLATES, OPT_TYPES, OPT_NO_AUTO, OPT_STRICT, OPT_VERSION };
+
+static int usage_error(const char *fmt, const char *arg)
+{
+    fprintf(stderr, "nergraph: ");
+    fprintf(stderr, fmt, arg);
+    fprintf(stderr, "\nTry 'nergraph --help' for more information.\n");
+    return EXIT_USAGE;
+}
+
+/* The bundled gazetteers: $NERGRAPH_GAZETTEERS, then beside the binary (a
+ * build tree: build/nergraph -> gazetteers/; an install: bin/nergraph ->
+ * share/nergraph/gazetteers), then the compiled-in data directory. */
+static char *default_gazetteer_dir(void)
+{
+    const char *env = getenv("NERGRAPH_GAZETTEERS");
+    if (env && *env)
+        return ng_xstrdup(env);
+    char exe[PATH_MAX];
+    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    struct stat st;
+    if (n > 0) {
+        exe[n] = '\0';
+        char *slash = strrchr(exe, '/');
+        if (slash) {
+            *slash = '\0';
+            static const char *rel[] = {"/../gazetteers", "/../share/nergraph/gazetteers"};
+            for (size_t i = 0; i < sizeof rel / sizeof *rel; i++) {
+                ng_buf_t b = {0};
+                ng_buf_printf(&b, "%s%s", exe, rel[i]);
+                if (stat(b.data, &st) == 0 && S_ISDIR(st.st_mode))
+                    return b.data;
+                ng_buf_free(&b);
+            }
+        }
+    }
+    return ng_xstrdup(NG_DATADIR "/gazetteers");
+}
+
+/* "--no-isolates=yes": a known flag given a value getopt refuses. */
+static bool takes_no_value(const struct option *opts, const char *arg)
+{
+    const char *eq = strchr(arg, '=');
+    if (strncmp(arg, "--", 2) != 0 || !eq)
+        return false;
+    for (; opts->name; opts++)
+        if (strlen(opts->name) == (size_t)(eq - arg - 2) &&
+            strncmp(opts->name, arg + 2, (size_t)(eq - arg - 2)) == 0)
+            return opts->has_arg == no_argument;
+    return false;
+}
+
+static bool parse_count(const char *s, size_t *out)
+{
+    if (!*s || *s == '-')
+        return false;
+    char *end;
+    errno = 0;
+    unsigned long long v = strtoull(s, &end, 10);
+    if (*end || errno || v == 0)
+        return false;
+    *out = (size_t)v;
+    return true;
+}
+
+int cli_options_parse(cli_options_t *o, int argc, char **argv)
+{
+    static const struct option longopts[] = {
+        {"gazetteer", required_argument, NULL, 'g'},
+        {"window", required_argument, NULL, 'w'},
+        {"format", required_argument, NULL, 'f'},
+        {"output", required_argument, NULL, 'o'},
+        {"min-weight", required_argument, NULL, OPT_MIN_WEIGHT},
+        {"no-isolates", no_argument, NULL, OPT_NO_ISOLATES},
+        {"types", required_argument, NULL, OPT_TYPES},
+        {"no-auto-aliases", no_argument, NULL, OPT_NO_AUTO},
+        {"strict", no_argument, NULL, OPT_STRICT},
+        {"help", no_argument, NULL, 'h'},
+        {"version", no_argument, NULL, OPT_VERSION},
+        {NULL, 0, NULL, 0},
+    };
+    memset(o, 0, sizeof *o);
+    o->gazetteers = ng_xcalloc((size_t)argc + 2, sizeof *o->gazetteers);
+    o->window = (ng_window_t){NG_WINDOW_SENTENCE, 0};
+    o->format = CLI_FORMAT_DOT;
+    ng_graph_options_init(&o->graph);
+    ng_tagger_options_init(&o->tagger);
+    ng_error_t err = {0};
+
+    opterr = 0;
+    optind = 1;
+    int c;
+    while ((c = getopt_long(argc, argv, ":g:w:f:o:h", longopts, NULL)) != -1) {
+        switch (c) {
+        case 'g':
+            o->gazetteers[o->gazetteer_count++] = optarg;
+            break;
+        case 'w':
+            if (ng_window_parse(optarg, &o->window, &err))
+                return usage_error("%s", err.message);
+            break;
+        case 'f':
+            if (strcmp(optarg, "dot") == 0)
+                o->format = CLI_FORMAT_DOT;
+            else if (strcmp(optarg, "json") == 0)
+                o->format = CLI_FORMAT_JSON;
+            else if (strcmp(optarg, "mentions") == 0)
+                o->format = CLI_FORMAT_MENTIONS;
+            else
+                return usage_error("unknown format '%s'; use dot, json or mentions", optarg);
+            break;
+        case 'o':
+            o->output = optarg;
+            break;
+        case OPT_MIN_WEIGHT:
+            if (!parse_count(optarg, &o->graph.min_weight))
+                return usage_error("--min-weight takes a whole number of 1 or more, not '%s'",
+                                   optarg);
+            break;
+        case OPT_NO_ISOLATES:
+            o->graph.no_isolates = true;
+            break;
+        case OPT_TYPES: {
+            free(o->types_buf);
+            free(o->types);
+            o->types_buf = ng_xstrdup(optarg);
+            o->types = ng_xcalloc(strlen(optarg) + 1, sizeof *o->types);
+            o->graph.type_count = 0;
+            for (char *tok = strtok(o->types_buf, ","); tok; tok = strtok(NULL, ","))
+                if (*tok)
+                    o->types[o->graph.type_count++] = tok;
+            if (!o->graph.type_count)
+                return usage_error("--types needs at least one type, e.g. '%s'",
+                                   "person,country");
+            o->graph.types = o->types;
+            break;
+        }
+        case OPT_NO_AUTO:
+            o->tagger.auto_aliases = false;
+            break;
+        case OPT_STRICT:
+            o->strict = true;
+            break;
+        case 'h':
+            fputs(usage_text, stdout);
+            return EXIT_OK;
+        case OPT_VERSION:
+            printf("nergraph %s\n", NG_VERSION);
+            return EXIT_OK;
+        case ':':
+            return usage_error("option '%s' needs a value", argv[optind - 1]);
+        default:
+            if (takes_no_value(longopts, argv[optind - 1]))
+                return usage_error("option '%s': this option takes no value",
+                                   argv[optind - 1]);
+            return usage_error("unknown option '%s'", argv[optind - 1]);
+        }
+    }
+
+    if (!o->gazetteer_count) {
+        o->default_gazetteer_dir = default_gazetteer_dir();
+        o->gazetteers[o->gazetteer_count++] = o->default_gazetteer_dir;
+    }
+    o->inputs = argv + optind;
+    o->input_count = argc - optind;
+    return -1;
+}
+
+void cli_options_free(cli_options_t *o)
+{
+    free(o->gazetteers);
+    free(o->default_gazetteer_dir);
+    free(o->types);
+    free(o->types_buf);
+    memset(o, 0, sizeof *o);
+}
