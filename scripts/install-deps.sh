@@ -24,6 +24,8 @@ need_pkg make             command -v make
 need_pkg clang            command -v clang
 need_pkg libclang-rt-dev  sh -c 'printf "int LLVMFuzzerTestOneInput(const char *d, unsigned long n) { (void)d; (void)n; return 0; }\n" | clang -x c -fsanitize=fuzzer - -o /dev/null'
 need_pkg valgrind         command -v valgrind
+# The DOT tests render hostile names with Graphviz's own dot program.
+need_pkg graphviz         command -v dot
 # Interoperability tests load our JSON with Debian's networkx.
 need_pkg python3-networkx /usr/bin/python3 -c 'import networkx'
 

@@ -93,6 +93,26 @@ static char *dot_value(dot_str_t *d, const char *s)
     return d->buf.data;
 }
 
+/* A label is drawn, and Graphviz reads an HTML-like label as markup: so
+ * when a label must go out as <...>, its text is escaped as HTML and draws
+ * exactly as written. */
+static char *dot_label(dot_str_t *d, const char *s)
+{
+    if (quotable(s))
+        return S(s);
+    d->buf.len = 0;
+    for (const char *p = s; *p; p++) {
+        switch (*p) {
+        case '&': ng_buf_append(&d->buf, "&amp;", 5); break;
+        case '<': ng_buf_append(&d->buf, "&lt;", 4); break;
+        case '>': ng_buf_append(&d->buf, "&gt;", 4); break;
+        default: ng_buf_putc(&d->buf, *p);
+        }
+    }
+    d->html = agstrdup_html(d->g, d->buf.data);
+    return d->html;
+}
+
 static void release(dot_str_t *d)
 {
     if (d->html)
@@ -145,7 +165,7 @@ int ng_export_dot(FILE *out, const ng_graph_t *g, const ng_graph_info_t *info,
         nodes[v] = node;
         const char *type = ng_gazetteer_entity_type(gz, e);
         const style_t *st = style_of(type);
-        agxset(node, a_label, dot_value(&ds, ng_gazetteer_entity_name(gz, e)));
+        agxset(node, a_label, dot_label(&ds, ng_gazetteer_entity_name(gz, e)));
         release(&ds);
         agxset(node, a_type, S(type));
         snprintf(num, sizeof num, "%zu", ng_graph_node_mentions(g, v));
