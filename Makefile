@@ -92,7 +92,9 @@ uninstall:
 	rm -f $(addprefix $(DESTDIR)$(PREFIX)/include/,$(notdir $(wildcard include/*.h)))
 	rm -rf $(DESTDIR)$(DATADIR)
 
-clean:
+clean: fuzz-clean
 	rm -rf build build-san
 
 -include $(wildcard $(BUILD)/obj/*.d)
+
+include fuzz/fuzz.mk

@@ -2,20 +2,22 @@
  * fuzz_export: hostile entity ids, names and attributes through the DOT
  * and JSON writers.
  *
- * The input is cut at '\n' into up to 20 chunks.  Each chunk, with the bytes
- * a gazetteer cannot hold (control characters, invalid UTF-8) replaced by
- * '?', becomes one gazetteer row: the chunk is the entity's id, its name and
- * the value of its "note" attribute, and (with '=' and ';' dropped) the key
- * of a second attribute.  Every entity is mentioned, co-occurrences are
- * counted with ng_cooc directly (window kind and keys from the input), and
- * the graph is built and exported.
+ * The input is cut at '\n' into up to 20 chunks.  Each chunk, with the
+ * bytes a gazetteer cannot hold (control characters, invalid UTF-8)
+ * replaced by '?', becomes one gazetteer row: the chunk is the entity's id,
+ * its name and the value of its "note" attribute (';' read as ','); a chunk
+ * holding '=' also sets the attribute named by the text before it to the
+ * text after.  Every entity is mentioned, co-occurrences are counted with
+ * ng_cooc directly (window kind and keys from the input), and the graph is
+ * built and exported.
  *
  * Checks, aborting on violation:
  *  - DOT: cgraph's agmemread parses the output back; it has exactly one
- *    node per graph vertex, and every node name, label and gazetteer
- *    attribute comes back byte for byte (or as the documented lossy
- *    spelling, U+29F5 for a backslash DOT cannot quote, when the string is
- *    neither quotable nor balanced for an HTML-like string); the edges are
+ *    node per graph vertex; every node name and gazetteer attribute value
+ *    comes back byte for byte (or as the documented lossy spelling, U+29F5
+ *    for a backslash DOT cannot quote, when the string is neither quotable
+ *    nor balanced for an HTML-like string); every label comes back as
+ *    written, or HTML-escaped when it had to go out as <...>; the edges are
  *    the graph's edges;
  *  - JSON: the output is well-formed JSON (valid UTF-8, no raw control
  *    character in a string, valid escapes) and its node "id" and "label"
@@ -67,6 +69,8 @@ static void sanitize(str_t *out, const uint8_t *s, size_t len, const char *drop)
             put(out, s + i, n);
         i += n;
     }
+    if (!out->p)
+        return;
     size_t a = from;
     while (a < out->len && out->p[a] == ' ')
         a++;
@@ -74,8 +78,7 @@ static void sanitize(str_t *out, const uint8_t *s, size_t len, const char *drop)
     out->len -= a - from;
     while (out->len > from && out->p[out->len - 1] == ' ')
         out->len--;
-    if (out->p)
-        out->p[out->len] = '\0';
+    out->p[out->len] = '\0';
 }
 
 static bool reserved_key(const char *k)
@@ -88,17 +91,56 @@ static bool reserved_key(const char *k)
     return false;
 }
 
+
 /* ---- what a DOT reader must give back -------------------------------- */
 
-/* Mirror of export_dot.c's documented rule: a string with a backslash DOT
- * cannot quote (before '"' or at the end) goes out as an HTML-like string
- * if its angle brackets balance, else with those backslashes as U+29F5. */
-static char *dot_expected(const char *s)
+/* Gazetteer rule for attribute names: letters, digits, '_', '-', '.',
+ * starting with a letter or '_'. */
+static bool plain_name(const char *k)
 {
-    bool quotable = true;
+    if (!((*k >= 'a' && *k <= 'z') || (*k >= 'A' && *k <= 'Z') || *k == '_'))
+        return false;
+    for (k++; *k; k++)
+        if (!((*k >= 'a' && *k <= 'z') || (*k >= 'A' && *k <= 'Z') ||
+              (*k >= '0' && *k <= '9') || *k == '_' || *k == '-' || *k == '.'))
+            return false;
+    return true;
+}
+
+/* Mirror of export_dot.c's quotable(): DOT cannot quote a backslash before
+ * '"', a line break or the end; cgraph writes strings of digits, '-' and
+ * '.' that are not numerals unquoted, and its reader drops a leading
+ * U+FEFF.  Written independently of the library on purpose. */
+static bool dot_quotable(const char *s)
+{
+    if (strncmp(s, "\xEF\xBB\xBF", 3) == 0)
+        return false;
+    if (*s && strspn(s, "-.0123456789") == strlen(s)) {
+        /* numeral: -?(\.[0-9]+|[0-9]+(\.[0-9]*)?) */
+        const char *p = s;
+        if (*p == '-')
+            p++;
+        size_t int_digits = strspn(p, "0123456789");
+        p += int_digits;
+        size_t frac_digits = 0;
+        if (*p == '.') {
+            frac_digits = strspn(p + 1, "0123456789");
+            p += 1 + frac_digits;
+        }
+        if (*p || int_digits + frac_digits == 0)
+            return false;
+    }
     for (const char *p = s; *p; p++)
         if (*p == '\\' && (p[1] == '"' || p[1] == '\n' || p[1] == '\r' || p[1] == '\0'))
-            quotable = false;
+            return false;
+    return true;
+}
+
+/* A string DOT cannot quote goes out as an HTML-like string if its angle
+ * brackets balance, else with the unquotable backslashes as U+29F5. */
+static char *dot_expected(const char *s)
+{
+    bool quotable = dot_quotable(s);
     long depth = 0;
     for (const char *p = s; *p && depth >= 0; p++)
         depth += *p == '<' ? 1 : *p == '>' ? -1 : 0;
@@ -108,6 +150,27 @@ static char *dot_expected(const char *s)
         if (!quotable && depth != 0 && *p == '\\' &&
             (p[1] == '"' || p[1] == '\n' || p[1] == '\r' || p[1] == '\0'))
             puts_(&out, "\xE2\xA7\xB5");
+        else
+            put(&out, p, 1);
+    }
+    return out.p;
+}
+
+/* Labels (export_dot.c, dot_label): a label that cannot be quoted goes out
+ * as an HTML-like string with & < > escaped, so that it draws as written;
+ * a DOT reader returns that escaped text. */
+static char *label_expected(const char *s)
+{
+    bool quotable = dot_quotable(s);
+    str_t out = {0};
+    puts_(&out, "");
+    for (const char *p = s; *p; p++) {
+        if (!quotable && *p == '&')
+            puts_(&out, "&amp;");
+        else if (!quotable && *p == '<')
+            puts_(&out, "&lt;");
+        else if (!quotable && *p == '>')
+            puts_(&out, "&gt;");
         else
             put(&out, p, 1);
     }
@@ -147,7 +210,7 @@ static void check_dot(const ng_graph_t *g, const char *dot)
         uint32_t e = ng_graph_node_entity(g, v);
         Agnode_t *n = node_of[v];
         FUZZ_CHECK(n != NULL);
-        char *label = dot_expected(ng_gazetteer_entity_name(gz, e));
+        char *label = label_expected(ng_gazetteer_entity_name(gz, e));
         const char *got = agget(n, "label");
         if (!got || strcmp(got, label) != 0) {
             fprintf(stderr, "fuzz_export: label '%s' came back as '%s'\n", label,
@@ -159,6 +222,10 @@ static void check_dot(const ng_graph_t *g, const char *dot)
             const char *key = ng_gazetteer_attr_key(gz, e, i);
             char *val = dot_expected(ng_gazetteer_attr_value(gz, e, i));
             got = agget(n, (char *)key);
+            /* An empty value equals cgraph's default: it is not written,
+             * and an attribute no node sets is not declared at all. */
+            if (!got && !*val)
+                got = "";
             if (!got || strcmp(got, val) != 0) {
                 fprintf(stderr, "fuzz_export: attribute '%s'='%s' came back as '%s'\n", key,
                         val, got ? got : "(none)");
@@ -408,19 +475,35 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
     /* Gazetteer rows from the chunks. */
     str_t tsv = {0};
-    puts_(&tsv, "");
+    /* A first line of our own, so that no chunk is read as a BOM. */
+    puts_(&tsv, "# fuzz_export\n");
     size_t chunks = 0, pos = 0;
     while (pos <= size && chunks < MAX_CHUNKS) {
         const uint8_t *nl = size > pos ? memchr(data + pos, '\n', size - pos) : NULL;
         size_t clen = nl ? (size_t)(nl - (data + pos)) : size - pos;
-        str_t c = {0}, key = {0};
+        str_t c = {0}, key = {0}, val = {0};
         sanitize(&c, data + pos, clen, "");
-        sanitize(&key, data + pos, clen, "=;");
+        /* "key=value" in a chunk also sets attribute key to value. */
+        const uint8_t *eq = memchr(data + pos, '=', clen);
+        if (eq) {
+            sanitize(&key, data + pos, (size_t)(eq - (data + pos)), ";");
+            sanitize(&val, eq + 1, clen - (size_t)(eq + 1 - (data + pos)), ";");
+        }
         pos += clen + 1;
         if (!c.len || c.p[0] == '#') {
             free(c.p);
             free(key.p);
+            free(val.p);
             continue;
+        }
+        /* Gazetteer rule: an id may not start with '%' (Graphviz reserves
+         * it for anonymous nodes). */
+        if (c.p[0] == '%') {
+            str_t t = {0};
+            puts_(&t, "_");
+            put(&t, c.p, c.len);
+            free(c.p);
+            c = t;
         }
         /* One id, one type: the type is a function of the id. */
         uint32_t h = 0;
@@ -434,15 +517,18 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         puts_(&tsv, "\t\tnote=");
         for (size_t i = 0; i < c.len; i++)
             put(&tsv, c.p[i] == ';' ? "," : &c.p[i], 1);
-        if (key.len && !reserved_key(key.p)) {
+        if (key.len && plain_name(key.p) && !reserved_key(key.p)) {
             puts_(&tsv, ";");
             put(&tsv, key.p, key.len);
-            puts_(&tsv, "=x");
+            puts_(&tsv, "=");
+            if (val.len)
+                put(&tsv, val.p, val.len);
         }
         puts_(&tsv, "\n");
         chunks++;
         free(c.p);
         free(key.p);
+        free(val.p);
     }
 
     ng_gazetteer_t *gz = ng_gazetteer_new();

@@ -49,8 +49,29 @@ static bool backslash_lost(char next)
     return next == '"' || next == '\n' || next == '\r' || next == '\0';
 }
 
+/* Graphviz 2.4x's writer leaves strings of digits, '-' and '.' unquoted
+ * as numbers even when they are not DOT numerals ("-.", "1-2"), and its
+ * reader then fails on them. */
+static bool fake_numeral(const char *s)
+{
+    if (!*s || strspn(s, "-.0123456789") != strlen(s))
+        return false;
+    const char *p = s + (*s == '-');
+    size_t digits = strspn(p, "0123456789");
+    p += digits;
+    if (*p == '.') {
+        size_t frac = strspn(p + 1, "0123456789");
+        p += 1 + frac;
+        digits += frac;
+    }
+    return *p != '\0' || digits == 0;
+}
+
 static bool quotable(const char *s)
 {
+    /* A leading U+FEFF is taken for a byte order mark and dropped. */
+    if (fake_numeral(s) || strncmp(s, "\xEF\xBB\xBF", 3) == 0)
+        return false;
     for (; *s; s++)
         if (*s == '\\' && backslash_lost(s[1]))
             return false;

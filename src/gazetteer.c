@@ -139,6 +139,26 @@ static bool valid_type(field_t f)
     return true;
 }
 
+/* Attribute names become DOT attributes, JSON keys and, later, GraphML
+ * and CSV columns: plain names (letters and digits of any script, '_',
+ * '-', '.', not starting with a digit or punctuation) travel through all
+ * of them. */
+static bool valid_attr_key(field_t f)
+{
+    const unsigned char *p = (const unsigned char *)f.s;
+    size_t i = 0;
+    while (i < f.len) {
+        int32_t cp;
+        size_t n = ng_utf8_decode(p, f.len, i, &cp);
+        bool ok = i == 0 ? (ng_is_word_cp(cp) && !(cp >= '0' && cp <= '9')) || cp == '_'
+                         : ng_is_word_cp(cp) || cp == '_' || cp == '-' || cp == '.';
+        if (!ok)
+            return false;
+        i += n;
+    }
+    return f.len > 0;
+}
+
 static bool has_control(field_t f)
 {
     for (size_t i = 0; i < f.len; i++)
@@ -250,6 +270,11 @@ static int parse_attrs(row_ctx_t *rc, uint32_t e, field_t f)
                            rc->source, rc->line, (int)pair.len, pair.s);
         field_t key = trim(pair.s, (size_t)(eq - pair.s));
         field_t val = trim(eq + 1, (size_t)(pair.s + pair.len - eq - 1));
+        if (!valid_attr_key(key))
+            return ng_fail(rc->err, NG_EDATA,
+                           "%s:%zu: attribute name '%.*s' is not a plain name; use letters, "
+                           "digits, '_', '-' and '.', starting with a letter or '_'",
+                           rc->source, rc->line, (int)key.len, key.s);
         for (const char **r = reserved_attrs; *r; r++)
             if (strlen(*r) == key.len && memcmp(*r, key.s, key.len) == 0)
                 return ng_fail(rc->err, NG_EDATA,
@@ -319,6 +344,11 @@ static int parse_row(row_ctx_t *rc, const char *line, size_t len)
                        "organization or another lowercase word",
                        rc->source, rc->line, (int)cols[1].len, cols[1].s);
 
+    if (cols[0].s[0] == '%')
+        return ng_fail(rc->err, NG_EDATA,
+                       "%s:%zu: id '%.*s' starts with '%%', which Graphviz reserves for "
+                       "anonymous nodes; choose an id that does not",
+                       rc->source, rc->line, (int)cols[0].len, cols[0].s);
     uint32_t e;
     if (ng_strmap_get(&gz->ids, cols[0].s, cols[0].len, &e)) {
         entity_t *en = &gz->entities[e];

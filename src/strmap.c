@@ -27,7 +27,10 @@ struct arena_chunk {
     char data[];
 };
 
-#define ARENA_CHUNK (1u << 20)
+/* Chunks start small, so a small gazetteer costs little, and double up to
+ * 1 MiB, so a large one costs one malloc per MiB. */
+#define ARENA_FIRST_CHUNK 4096u
+#define ARENA_MAX_CHUNK (1u << 20)
 
 ng_arena_t *ng_arena_new(void)
 {
@@ -51,7 +54,11 @@ char *ng_arena_strndup(ng_arena_t *a, const char *s, size_t len)
 {
     struct arena_chunk *c = a->chunks;
     if (!c || c->size - c->used < len + 1) {
-        size_t size = len + 1 > ARENA_CHUNK ? len + 1 : ARENA_CHUNK;
+        size_t size = c ? c->size * 2 : ARENA_FIRST_CHUNK;
+        if (size > ARENA_MAX_CHUNK)
+            size = ARENA_MAX_CHUNK;
+        if (size < len + 1)
+            size = len + 1;
         c = ng_xmalloc(sizeof *c + size);
         c->used = 0;
         c->size = size;

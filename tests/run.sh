@@ -98,6 +98,22 @@ for script in tests/cli/*.sh; do
     echo "$(basename "$script"): $p passed, $f failed"
 done
 
+echo "== fuzz smoke (seeds, regressions, fixed-seed mutations)"
+if [ -z "$VALGRIND" ]; then
+    out=$(make --no-print-directory fuzz-smoke 2>&1)
+    p=$(printf '%s\n' "$out" | grep -c '^PASS fuzz-smoke')
+    f=$(printf '%s\n' "$out" | grep -c '^FAIL fuzz-smoke')
+    if [ "$p" -eq 0 ] && [ "$f" -eq 0 ]; then
+        f=1   # the targets did not build
+        printf '%s\n' "$out" | tail -20
+    fi
+    printf '%s\n' "$out" | grep -E '^(PASS|FAIL) fuzz-smoke'
+    [ "$f" -ne 0 ] && failures="$failures
+  fuzz-smoke ($f)"
+    passed=$((passed + p))
+    failed=$((failed + f))
+fi
+
 if [ "$failed" -ne 0 ]; then
     echo "failed:$failures"
 fi

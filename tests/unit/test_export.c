@@ -97,7 +97,7 @@ static const ent_t ents[] = {
     {"1.5.2", "person", "1.5.2", {{0}}},
     {".5", "person", ".5", {{0}}},
     {"--", "person", "->", {{0}}},
-    {"a b", "person", "two  words", {{"my key", "v a l"}}},
+    {"a b", "person", "two  words", {{"my-key.v2", "v a l"}}},
     {"{x}", "person", "[y]", {{0}}},
     {"a=b,c", "person", "#not a comment", {{0}}},
     {"//c", "person", "/* not a comment */", {{0}}},
@@ -884,7 +884,7 @@ static void test_json_graph(void **state)
     expect_contains(j, "\"v\":\"also\\\\\"");
     expect_contains(j, "\"label\":\"]]> &amp; <![CDATA[x]]>\"");
     expect_contains(j, "\"html\":\"<i>x</i>\"");
-    expect_contains(j, "\"my key\":\"v a l\"");
+    expect_contains(j, "\"my-key.v2\":\"v a l\"");
     /* UTF-8 as is (or as \u escapes). */
     if (!strstr(j, "\"id\":\"\xD0\x9A\xD0\xB8\xD1\x97\xD0\xB2\""))
         expect_contains_ci(j, "\"id\":\"\\u041a\\u0438\\u0457\\u0432\"");

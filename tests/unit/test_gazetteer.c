@@ -56,6 +56,13 @@ static const bad_row_t bad_rows[] = {
     {"prior not a number", "p:a\tperson\tA\t\tprior=high\n", {"t.tsv:1:", "prior=high", NULL}},
     {"invalid UTF-8", "p:a\tperson\tA\xff\n", {"t.tsv:1:", "invalid UTF-8", NULL}},
     {"control character", "p:a\tperson\tA\x01" "B\n", {"t.tsv:1:", "control character", NULL}},
+    {"id starting with %", "%p\tperson\tA\n", {"t.tsv:1:", "'%p' starts with '%'", NULL}},
+    {"attribute name with a backslash", "p:a\tperson\tA\t\tro\\le=x\n",
+     {"t.tsv:1:", "attribute name 'ro\\le' is not a plain name", NULL}},
+    {"attribute name starting with a digit", "p:a\tperson\tA\t\t1st=x\n",
+     {"t.tsv:1:", "'1st'", NULL}},
+    {"attribute name with a space", "p:a\tperson\tA\t\tmy key=x\n",
+     {"t.tsv:1:", "'my key' is not a plain name", NULL}},
 };
 
 static void test_bad_rows(void **state)
