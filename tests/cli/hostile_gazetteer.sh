@@ -15,22 +15,6 @@ run() {
     timeout 60 "$NERGRAPH" "$@" >"$T/$rn.out" 2>"$T/$rn.err"
     code=$?
 }
-# expect NAME CODE ERRFILE SUBSTRING...: $code is CODE and ERRFILE has
-# every SUBSTRING.
-expect() {
-    name=$1; wcode=$2; errf=$3; shift 3
-    if [ "$code" -ne "$wcode" ]; then
-        fail "$name" "exit $code, expected $wcode" "stderr: $(head -c 600 "$errf")"
-        return
-    fi
-    for s in "$@"; do
-        if ! grep -qF -- "$s" "$errf"; then
-            fail "$name" "stderr lacks '$s':" "$(head -c 600 "$errf")"
-            return
-        fi
-    done
-    pass "$name"
-}
 # ids.py JSONL IDS: the mentions' ids, in order, are IDS (space separated);
 # no mention is empty and every one slices its document to its text.
 cat >"$T/ids.py" <<'EOF'
@@ -49,15 +33,15 @@ EOF
 # ---- column counts ----
 printf '# id\ttype\tname\n%s\np:x\tperson\n' "$GOOD" >"$T/cols2.tsv"
 run cols2 -g "$T/cols2.tsv" "$T/story.txt"
-expect "2 columns: exit 1, FILE:LINE, found 2" 1 "$T/cols2.err" \
+expect_err "2 columns: exit 1, FILE:LINE, found 2" 1 "$T/cols2.err" \
     "$T/cols2.tsv:3: expected 3 to 5 tab-separated columns" "found 2"
 printf '%s\np:x person Donald Trump\n' "$GOOD" >"$T/cols1.tsv"
 run cols1 -g "$T/cols1.tsv" "$T/story.txt"
-expect "1 column (spaces, no tabs): exit 1, FILE:LINE, found 1" 1 "$T/cols1.err" \
+expect_err "1 column (spaces, no tabs): exit 1, FILE:LINE, found 1" 1 "$T/cols1.err" \
     "$T/cols1.tsv:2: expected 3 to 5 tab-separated columns" "found 1"
 printf '%s\np:x\tperson\tDonald Trump\tTrump\tk=v\textra\n' "$GOOD" >"$T/cols6.tsv"
 run cols6 -g "$T/cols6.tsv" "$T/story.txt"
-expect "6 columns: exit 1, FILE:LINE, found 6" 1 "$T/cols6.err" \
+expect_err "6 columns: exit 1, FILE:LINE, found 6" 1 "$T/cols6.err" \
     "$T/cols6.tsv:2: expected 3 to 5 tab-separated columns" "found 6"
 
 # ---- empty id / type / name ----
@@ -66,7 +50,7 @@ printf '%s\np:x\t\tDonald Trump\n' "$GOOD" >"$T/empty-type.tsv"
 printf '%s\np:x\tperson\t\tTrump\n' "$GOOD" >"$T/empty-name.tsv"
 for c in id type name; do
     run "empty-$c" -g "$T/empty-$c.tsv" "$T/story.txt"
-    expect "empty $c column: exit 1, FILE:LINE" 1 "$T/empty-$c.err" \
+    expect_err "empty $c column: exit 1, FILE:LINE" 1 "$T/empty-$c.err" \
         "$T/empty-$c.tsv:2: the $c column is empty"
 done
 
@@ -74,7 +58,7 @@ done
 printf '%s\np:t\tperson\tDonald Trump\tTrump||POTUS\n' "$GOOD" >"$T/bars.tsv"
 printf 'POTUS and Ukraine. Donald Trump.\n' >"$T/bars.txt"
 run bars -g "$T/bars.tsv" -f mentions "$T/bars.txt"
-expect "empty alias between '||': warning, exit 0" 0 "$T/bars.err" \
+expect_err "empty alias between '||': warning, exit 0" 0 "$T/bars.err" \
     "$T/bars.tsv:2: empty alias ignored (remove the extra '|')"
 check "empty alias between '||': the other aliases still match" \
     "$PY" "$T/ids.py" "$T/bars.out" "p:t c:ua p:t"
@@ -82,26 +66,26 @@ check "empty alias between '||': the other aliases still match" \
 printf '%s\np:t\tperson\tDonald Trump\t---|Trump\n' "$GOOD" >"$T/punct.tsv"
 printf 'Trump --- Ukraine.\n' >"$T/punct.txt"
 run punct -g "$T/punct.tsv" -f mentions "$T/punct.txt"
-expect "punctuation-only alias: warning, exit 0" 0 "$T/punct.err" \
+expect_err "punctuation-only alias: warning, exit 0" 0 "$T/punct.err" \
     "$T/punct.tsv:2: alias '---' has no letter or digit and would match punctuation; ignored"
 check "punctuation-only alias: '---' in the text is not a mention" \
     "$PY" "$T/ids.py" "$T/punct.out" "p:t c:ua"
 
 printf '%s\np:t\tperson\tDonald Trump\tTrump|   \n' "$GOOD" >"$T/spaces.tsv"
 run spaces -g "$T/spaces.tsv" -f mentions "$T/story.txt"
-expect "spaces-only alias: 'empty alias ignored', exit 0" 0 "$T/spaces.err" \
+expect_err "spaces-only alias: 'empty alias ignored', exit 0" 0 "$T/spaces.err" \
     "$T/spaces.tsv:2: empty alias ignored"
 check "spaces-only alias: the names still match" "$PY" "$T/ids.py" "$T/spaces.out" "p:t c:ua"
 
 # ---- one id, two types ----
 printf 'x:1\tperson\tXavier One\n%s\nx:1\tcountry\tXland\n' "$GOOD" >"$T/types.tsv"
 run types -g "$T/types.tsv" "$T/story.txt"
-expect "id with two types in one file: exit 1, both places named" 1 "$T/types.err" \
+expect_err "id with two types in one file: exit 1, both places named" 1 "$T/types.err" \
     "$T/types.tsv:3: id 'x:1' has type 'country' here but 'person' at $T/types.tsv:1"
 printf '%s\nx:1\tperson\tXavier One\n' "$GOOD" >"$T/types-a.tsv"
 printf 'x:1\torganization\tXcorp\n' >"$T/types-b.tsv"
 run types2 -g "$T/types-a.tsv" -g "$T/types-b.tsv" "$T/story.txt"
-expect "id with two types in two files: exit 1, the first file named" 1 "$T/types2.err" \
+expect_err "id with two types in two files: exit 1, the first file named" 1 "$T/types2.err" \
     "$T/types-b.tsv:1: id 'x:1' has type 'organization' here but 'person' at $T/types-a.tsv:2"
 
 # ---- a million rows ----
@@ -128,7 +112,7 @@ rm -f "$T/million.tsv"
 # ---- patterns ----
 printf '%s\norg:broken\torganization\tBroken Org\tre:(unclosed\n' "$GOOD" >"$T/unclosed.tsv"
 run unclosed -g "$T/unclosed.tsv" "$T/story.txt"
-expect "pattern that does not compile: exit 1, id and offset" 1 "$T/unclosed.err" \
+expect_err "pattern that does not compile: exit 1, id and offset" 1 "$T/unclosed.err" \
     "pattern of 'org:broken' does not compile:" "at offset"
 
 printf 're:bt\torganization\tBacktrack Org\tre:(a+)+$\n' >"$T/bt.tsv"
@@ -141,14 +125,14 @@ for jit in jit nojit; do
             >"$T/bt-$jit.out" 2>"$T/bt-$jit.err"
     fi
     code=$?
-    expect "catastrophic backtracking ($jit): ends within 20 s, exit 0, warning" 0 "$T/bt-$jit.err" \
+    expect_err "catastrophic backtracking ($jit): ends within 20 s, exit 0, warning" 0 "$T/bt-$jit.err" \
         "pattern of 're:bt' ($T/bt.tsv:1) stopped: match limit exceeded"
 done
 
 printf '%s\nre:empty\torganization\tEmpty Org\tre:x*\n' "$GOOD" >"$T/emptyre.tsv"
 printf 'Ukraine, xxx and Empty Org.\n' >"$T/emptyre.txt"
 run emptyre -g "$T/emptyre.tsv" -f mentions "$T/emptyre.txt"
-expect "pattern matching the empty string: warning, exit 0" 0 "$T/emptyre.err" \
+expect_err "pattern matching the empty string: warning, exit 0" 0 "$T/emptyre.err" \
     "pattern of 're:empty' can match the empty string; empty matches are ignored"
 check "pattern matching the empty string: no zero-length mentions" "$PY" -c '
 import json, sys
@@ -163,7 +147,7 @@ strict() {  # strict NAME GAZ TEXT
     rm -f "$T/strict.json"
     timeout 20 "$NERGRAPH" --strict -g "$2" -f json -o "$T/strict.json" "$3" >"$T/strict.out" 2>"$T/strict.err"
     code=$?
-    expect "--strict, $1: exit 1, 'no output written'" 1 "$T/strict.err" "--strict: " "no output written"
+    expect_err "--strict, $1: exit 1, 'no output written'" 1 "$T/strict.err" "--strict: " "no output written"
     if [ -e "$T/strict.json" ]; then fail "--strict, $1: no output file" "$(ls -l "$T/strict.json")"
     else pass "--strict, $1: no output file"; fi
 }

@@ -38,22 +38,6 @@ cmp = [g[:len(e)] for g, e in zip(got, exp)]
 assert len(got) == len(exp) and cmp == exp, "got  %r\nwant %r" % (got, exp)
 EOF
 
-# expect_err NAME CODE ERRFILE SUBSTRING...: exit status was CODE and the
-# stderr file contains every SUBSTRING (fixed strings).
-expect_err() {
-    name=$1; wcode=$2; errf=$3; shift 3
-    if [ "$code" -ne "$wcode" ]; then
-        fail "$name" "exit $code, expected $wcode" "stderr: $(head -c 600 "$errf")"
-        return
-    fi
-    for s in "$@"; do
-        if ! grep -qF -- "$s" "$errf"; then
-            fail "$name" "stderr lacks '$s':" "$(head -c 600 "$errf")"
-            return
-        fi
-    done
-    pass "$name"
-}
 
 # ---- invalid UTF-8, one file per kind ----
 # invalid KIND N WANT FORMAT: the file printf FORMAT; first bad byte at N.
