@@ -18,6 +18,10 @@
  * by the caller.  Text passed in is never modified or retained past the call
  * unless the function says so.
  *
+ * Threads: a loaded gazetteer and a compiled tagger are read-only and may
+ * be shared; give each thread its own scanner or pipeline.  No function
+ * keeps hidden global state except the warning handler below.
+ *
  * Errors: functions that can fail on bad input or I/O return an ng_status
  * and, when given a non-NULL ng_error_t, fill it with a one-line message
  * that names the file (and line) and says what to do.  Running out of memory

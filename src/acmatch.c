@@ -34,21 +34,22 @@ struct ng_ac {
     uint32_t root_next[256];
 };
 
-/* Sorting context: qsort has no user pointer, and the build is not
- * re-entrant-critical, so pass through a file-static. */
-static const unsigned char *const *sort_keys;
-static const uint32_t *sort_lens;
+/* A key with its id, so that sorting needs no context pointer. */
+typedef struct sort_key {
+    const unsigned char *bytes;
+    uint32_t len;
+    uint32_t id;
+} sort_key_t;
 
 static int cmp_keys(const void *a, const void *b)
 {
-    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
-    uint32_t lx = sort_lens[x], ly = sort_lens[y];
-    int c = memcmp(sort_keys[x], sort_keys[y], lx < ly ? lx : ly);
+    const sort_key_t *x = a, *y = b;
+    int c = memcmp(x->bytes, y->bytes, x->len < y->len ? x->len : y->len);
     if (c)
         return c;
-    if (lx != ly)
-        return lx < ly ? -1 : 1;
-    return x < y ? -1 : x > y;
+    if (x->len != y->len)
+        return x->len < y->len ? -1 : 1;
+    return x->id < y->id ? -1 : x->id > y->id;
 }
 
 static uint32_t child(const ng_ac_t *ac, uint32_t s, unsigned char b)
@@ -76,12 +77,15 @@ static uint32_t child(const ng_ac_t *ac, uint32_t s, unsigned char b)
 ng_ac_t *ng_ac_build(const unsigned char *const *keys, const uint32_t *lens, size_t n)
 {
     ng_ac_t *ac = ng_xcalloc(1, sizeof *ac);
+    sort_key_t *sorted = ng_xmalloc((n ? n : 1) * sizeof *sorted);
+    for (size_t i = 0; i < n; i++)
+        sorted[i] = (sort_key_t){keys[i], lens[i], (uint32_t)i};
+    if (n)
+        qsort(sorted, n, sizeof *sorted, cmp_keys);
     uint32_t *order = ng_xmalloc((n ? n : 1) * sizeof *order);
     for (size_t i = 0; i < n; i++)
-        order[i] = (uint32_t)i;
-    sort_keys = keys;
-    sort_lens = lens;
-    qsort(order, n, sizeof *order, cmp_keys);
+        order[i] = sorted[i].id;
+    free(sorted);
 
     /* Trie in build form: first child / next sibling / label, children kept
      * in byte order because keys arrive sorted. */

@@ -47,12 +47,16 @@ void ng_graph_install_igraph_handlers(void)
     igraph_set_warning_handler(igraph_warning_handler_ignore);
 }
 
-static const ng_gazetteer_t *sort_gz;
+/* Vertices are sorted by id; the id travels with the entity so that the
+ * comparison needs no context (qsort has no user pointer). */
+typedef struct vertex_key {
+    const char *id;
+    uint32_t entity;
+} vertex_key_t;
 
-static int cmp_entity_id(const void *a, const void *b)
+static int cmp_vertex_key(const void *a, const void *b)
 {
-    return strcmp(ng_gazetteer_entity_id(sort_gz, *(const uint32_t *)a),
-                  ng_gazetteer_entity_id(sort_gz, *(const uint32_t *)b));
+    return strcmp(((const vertex_key_t *)a)->id, ((const vertex_key_t *)b)->id);
 }
 
 static int cmp_gedge(const void *pa, const void *pb)
@@ -87,13 +91,16 @@ ng_graph_t *ng_graph_build(const ng_gazetteer_t *gz, const ng_cooc_t *c,
     g->gz = gz;
 
     /* Candidate vertices: mentioned entities of the kept types. */
-    uint32_t *cand = ng_xmalloc((ne + 1) * sizeof *cand);
+    vertex_key_t *keys = ng_xmalloc((ne + 1) * sizeof *keys);
     size_t nc = 0;
     for (uint32_t e = 0; e < ne; e++)
         if (ng_cooc_mentions(c, e) && type_kept(opts, ng_gazetteer_entity_type(gz, e)))
-            cand[nc++] = e;
-    sort_gz = gz;
-    qsort(cand, nc, sizeof *cand, cmp_entity_id);
+            keys[nc++] = (vertex_key_t){ng_gazetteer_entity_id(gz, e), e};
+    qsort(keys, nc, sizeof *keys, cmp_vertex_key);
+    uint32_t *cand = ng_xmalloc((nc + 1) * sizeof *cand);
+    for (size_t i = 0; i < nc; i++)
+        cand[i] = keys[i].entity;
+    free(keys);
     /* entity -> candidate vertex, SIZE_MAX when dropped */
     size_t *vertex_of = ng_xmalloc((ne + 1) * sizeof *vertex_of);
     for (size_t e = 0; e < ne; e++)
