@@ -19,8 +19,9 @@
  * unless the function says so.
  *
  * Threads: a loaded gazetteer and a compiled tagger are read-only and may
- * be shared; give each thread its own scanner or pipeline.  No function
- * keeps hidden global state except the warning handler below.
+ * be shared; give each thread its own scanner or pipeline.  Process-wide
+ * state is limited to the warning handler below and igraph's error
+ * handler, which ng_graph_build installs.
  *
  * Errors: functions that can fail on bad input or I/O return an ng_status
  * and, when given a non-NULL ng_error_t, fill it with a one-line message
