@@ -36,12 +36,13 @@ static const style_t *style_of(const char *type)
 /* cgraph's API takes char * for strings it only reads. */
 #define S(x) ((char *)(x))
 
-/* cgraph writes a string in double quotes and escapes only '"', and DOT has
- * no way to write a backslash that comes right before a '"' or at the very
- * end of a quoted string, or before a line break (a continuation).  Such
- * a string is set as an HTML-like string <...> instead, whose content DOT readers return byte for byte; that needs
- * balanced angle brackets.  The (pathological) rest loses those
- * backslashes to U+29F5, with a warning, so the file always stays valid. */
+/* Some strings cannot go through cgraph's quoting: DOT has no way to write
+ * a backslash right before a '"', a line break or the end of a quoted
+ * string, and cgraph 2.4x mangles fake numerals and a leading U+FEFF (see
+ * quotable()).  Such a string is set as an HTML-like string <...> instead,
+ * whose content DOT readers return byte for byte; that needs balanced
+ * angle brackets.  The (pathological) rest loses the unquotable
+ * backslashes to U+29F5, with a warning. */
 static bool backslash_lost(char next)
 {
     /* \" is an escaped quote, \<newline> a line continuation, and a final
@@ -86,8 +87,9 @@ static bool brackets_balanced(const char *s)
     return depth == 0;
 }
 
-/* A value for agxset/agnode: s itself, or a string owned by *keep (freed
- * by the caller with release()). */
+/* Scratch for dot_value/dot_label: the HTML-like string reference (given
+ * back with release() once cgraph has copied it) and the buffer for
+ * rewritten text. */
 typedef struct dot_str {
     Agraph_t *g;
     char *html;   /* agstrdup_html reference, or NULL */
@@ -169,12 +171,11 @@ int ng_export_dot(FILE *out, const ng_graph_t *g, const ng_graph_info_t *info,
     Agsym_t *a_mentions = agattr(dg, AGNODE, S("mentions"), S(""));
     Agsym_t *a_docs = agattr(dg, AGNODE, S("documents"), S(""));
     Agsym_t *a_shape = agattr(dg, AGNODE, S("shape"), S("ellipse"));
-    Agsym_t *a_style = agattr(dg, AGNODE, S("style"), S("filled"));
+    agattr(dg, AGNODE, S("style"), S("filled"));
     Agsym_t *a_fill = agattr(dg, AGNODE, S("fillcolor"), S("white"));
     Agsym_t *e_weight = agattr(dg, AGEDGE, S("weight"), S("1"));
     Agsym_t *e_docs = agattr(dg, AGEDGE, S("documents"), S(""));
     Agsym_t *e_pen = agattr(dg, AGEDGE, S("penwidth"), S("1"));
-    (void)a_style;
 
     size_t n = ng_graph_node_count(g);
     Agnode_t **nodes = ng_xcalloc(n + 1, sizeof *nodes);
