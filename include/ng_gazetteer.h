@@ -15,6 +15,11 @@
  *
  * Entities are numbered 0..n-1 in the order their ids first appear; that
  * order is the "gazetteer order" used as the last tie-breaker.
+ *
+ * Entities of type "ignore" (NG_TYPE_IGNORE) are matched like any other but
+ * never become mentions: they name phrases that contain a name without being
+ * it ("New Mexico", "Latin America", "French fries") and other senses of a
+ * shared alias (Georgia the US state).
  */
 #ifndef NG_GAZETTEER_H
 #define NG_GAZETTEER_H
@@ -24,6 +29,8 @@
 #include <stdint.h>
 
 typedef struct ng_gazetteer ng_gazetteer_t;
+
+#define NG_TYPE_IGNORE "ignore"
 struct ng_error;
 
 /* How an alias is matched. */
@@ -65,6 +72,22 @@ int ng_gazetteer_load_path(ng_gazetteer_t *gz, const char *path,
 int ng_gazetteer_load_buffer(ng_gazetteer_t *gz, const char *source_name,
                              const char *data, size_t len,
                              struct ng_error *err);
+
+/* What a gazetteer check is told about while loading. */
+typedef enum {
+    NG_REPORT_BAD_ROW,     /* a malformed row, skipped */
+    NG_REPORT_DUPLICATE_ID /* an id given twice in one file (rows merged) */
+} ng_report_kind;
+typedef void (*ng_gazetteer_report_fn)(void *ctx, ng_report_kind kind, const char *message);
+
+/*
+ * For checking gazetteers (nergraph gazetteer check): report each malformed
+ * row to fn ("path:line: what is wrong; what to do", borrowed for the call)
+ * and go on with the next row instead of stopping; a load that skipped rows
+ * still returns NG_EDATA at the end.  Also reports ids repeated within one
+ * file.  fn and ctx are borrowed; NULL turns it off.
+ */
+void ng_gazetteer_keep_going(ng_gazetteer_t *gz, ng_gazetteer_report_fn fn, void *ctx);
 
 size_t ng_gazetteer_entity_count(const ng_gazetteer_t *gz);
 const char *ng_gazetteer_entity_id(const ng_gazetteer_t *gz, uint32_t e);

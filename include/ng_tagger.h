@@ -8,16 +8,25 @@
  * reused document after document, so the hot loop allocates nothing.
  *
  * Rules, in order:
- *  - literal aliases match case-sensitively, or in ALL CAPS, or (with "i:")
- *    in any case; white space runs, apostrophe and hyphen variants inside an
+ *  - literal aliases match case-sensitively, or (with "i:") in any case, or
+ *    in ALL CAPS where the text shouts: on a line without lowercase letters
+ *    or next to another word in capitals ("ZELENSKYY SPEAKS", not "MA
+ *    students"); white space runs, apostrophe and hyphen variants inside an
  *    alias match each other; no match crosses a blank line;
  *  - a match starts and ends on a word boundary; a possessive 's, ’s or a
  *    bare ' after s may follow and is not part of the mention;
+ *  - a capitalized match whose capitals say nothing (an ALL-CAPS rendering,
+ *    an all-capitals alias on a line without lowercase letters, a
+ *    one-capital alias such as "Turkey" at a sentence start) is dropped when
+ *    the same document writes the alias as a lowercase word ("turkey") at
+ *    least as often and never names that entity with telling capitals;
  *  - overlapping matches: leftmost, then longest, wins;
  *  - an alias of several entities resolves to one this document already
  *    mentioned unambiguously, else the highest prior, else gazetteer order;
  *  - a person's automatic surname alias counts only once the person has been
- *    mentioned through one of their explicit aliases in the same document.
+ *    mentioned through one of their explicit aliases in the same document;
+ *  - a span resolved to an entity of type "ignore" is taken but gives no
+ *    mention.
  */
 #ifndef NG_TAGGER_H
 #define NG_TAGGER_H

@@ -250,6 +250,7 @@ DROP_TRANSLATIONS = {
     "Kata": "a martial-arts form",
     "Toko": "a first name and Indonesian 'shop'",
     "Misr": "also a company and place name in Egypt itself",
+    "Sudani": "the surname of Iraq's prime minister al-Sudani",
 }
 
 

@@ -44,6 +44,14 @@ typedef struct cli_options {
 int cli_options_parse(cli_options_t *o, int argc, char **argv);
 void cli_options_free(cli_options_t *o);
 
+/* Where the bundled gazetteers are: $NERGRAPH_GAZETTEERS, beside the binary,
+ * or the compiled-in data directory.  Caller frees. */
+char *cli_default_gazetteer_dir(void);
+
+/* "nergraph gazetteer check|stats ...": argv[0] is "gazetteer".  Returns the
+ * exit status. */
+int cli_gazetteer_main(int argc, char **argv);
+
 /* ---- inputs ---- */
 
 /* Called for each document: name and its whole contents.  Non-zero return

@@ -2,6 +2,7 @@
  * The command line: options into a cli_options_t, --help text, and where
  * the bundled gazetteers are.  Every message here ends in exit status 2.
  */
+#define _XOPEN_SOURCE 700 /* realpath */
 #include <errno.h>
 #include <getopt.h>
 #include <limits.h>
@@ -19,6 +20,7 @@
 
 static const char usage_text[] =
 "Usage: nergraph [OPTIONS] [INPUT...]\n"
+"       nergraph gazetteer check|stats [PATH...]   (see nergraph gazetteer --help)\n"
 "Find people, countries and organizations in text and write who occurs\n"
 "with whom as a graph.\n"
 "\n"
@@ -72,7 +74,7 @@ static int usage_error(const char *fmt, const char *arg)
 /* The bundled gazetteers: $NERGRAPH_GAZETTEERS, then beside the binary (a
  * build tree: build/nergraph -> gazetteers/; an install: bin/nergraph ->
  * share/nergraph/gazetteers), then the compiled-in data directory. */
-static char *default_gazetteer_dir(void)
+char *cli_default_gazetteer_dir(void)
 {
     const char *env = getenv("NERGRAPH_GAZETTEERS");
     if (env && *env)
@@ -89,8 +91,16 @@ static char *default_gazetteer_dir(void)
             for (size_t i = 0; i < sizeof rel / sizeof *rel; i++) {
                 ng_buf_t b = {0};
                 ng_buf_printf(&b, "%s%s", exe, rel[i]);
-                if (stat(b.data, &st) == 0 && S_ISDIR(st.st_mode))
+                if (stat(b.data, &st) == 0 && S_ISDIR(st.st_mode)) {
+                    /* Messages name files as gazetteers/x.tsv, not
+                     * bin/../gazetteers/x.tsv. */
+                    char *real = realpath(b.data, NULL);
+                    if (real) {
+                        ng_buf_free(&b);
+                        return real;
+                    }
                     return b.data;
+                }
                 ng_buf_free(&b);
             }
         }
@@ -219,7 +229,7 @@ int cli_options_parse(cli_options_t *o, int argc, char **argv)
     }
 
     if (!o->gazetteer_count) {
-        o->default_gazetteer_dir = default_gazetteer_dir();
+        o->default_gazetteer_dir = cli_default_gazetteer_dir();
         o->gazetteers[o->gazetteer_count++] = o->default_gazetteer_dir;
     }
     o->inputs = argv + optind;

@@ -46,7 +46,16 @@ struct ng_gazetteer {
     ng_strmap_t alias_seen; /* entity+flags+text -> alias index (dedupe) */
     ng_arena_t *strings;
     ng_buf_t scratch;
+    ng_gazetteer_report_fn report; /* set by ng_gazetteer_keep_going */
+    void *report_ctx;
+    size_t bad_rows;
 };
+
+void ng_gazetteer_keep_going(ng_gazetteer_t *gz, ng_gazetteer_report_fn fn, void *ctx)
+{
+    gz->report = fn;
+    gz->report_ctx = ctx;
+}
 
 ng_gazetteer_t *ng_gazetteer_new(void)
 {
@@ -358,6 +367,15 @@ static int parse_row(row_ctx_t *rc, const char *line, size_t len)
                            "names one entity of one type",
                            rc->source, rc->line, en->id, (int)cols[1].len, cols[1].s, en->type,
                            en->source, en->line);
+        /* Another file adding aliases to an id is how demonyms and
+         * translations work; the same id twice in one file is a slip. */
+        if (gz->report && en->source == rc->source) {
+            ng_buf_t m = {0};
+            ng_buf_printf(&m, "%s:%zu: id '%s' is already defined at line %zu of this file; "
+                          "merge the two rows", rc->source, rc->line, en->id, en->line);
+            gz->report(gz->report_ctx, NG_REPORT_DUPLICATE_ID, m.data);
+            ng_buf_free(&m);
+        }
     } else {
         if (gz->entity_count >= UINT32_MAX - 1)
             return ng_fail(rc->err, NG_EDATA, "%s:%zu: too many entities", rc->source, rc->line);
@@ -414,16 +432,27 @@ int ng_gazetteer_load_buffer(ng_gazetteer_t *gz, const char *source_name,
         if (llen && line[llen - 1] == '\r')
             llen--;
         size_t bad = ng_utf8_first_invalid((const unsigned char *)line, llen);
-        if (bad < llen)
-            return ng_fail(err, NG_EDATA, "%s:%zu: invalid UTF-8 at byte %zu of the line; "
-                           "save the file as UTF-8", rc.source, rc.line, bad + 1);
-        field_t t = trim(line, llen);
-        if (!t.len || t.s[0] == '#')
+        int st = NG_OK;
+        if (bad < llen) {
+            st = ng_fail(err, NG_EDATA, "%s:%zu: invalid UTF-8 at byte %zu of the line; "
+                         "save the file as UTF-8", rc.source, rc.line, bad + 1);
+        } else {
+            field_t t = trim(line, llen);
+            if (!t.len || t.s[0] == '#')
+                continue;
+            st = parse_row(&rc, line, llen);
+        }
+        if (st == NG_EDATA && gz->report) {
+            gz->report(gz->report_ctx, NG_REPORT_BAD_ROW, err->message);
+            gz->bad_rows++;
             continue;
-        int st = parse_row(&rc, line, llen);
+        }
         if (st)
             return st;
     }
+    if (gz->report && gz->bad_rows)
+        return ng_fail(err, NG_EDATA, "%s: %zu malformed row%s so far", rc.source, gz->bad_rows,
+                       gz->bad_rows == 1 ? "" : "s");
     return NG_OK;
 }
 

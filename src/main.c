@@ -70,6 +70,8 @@ int main(int argc, char **argv)
      * the parent process ignored SIGPIPE. */
     signal(SIGPIPE, SIG_DFL);
     ng_set_warning_handler(print_warning, NULL);
+    if (argc > 1 && strcmp(argv[1], "gazetteer") == 0)
+        return cli_gazetteer_main(argc - 1, argv + 1);
     int exit_code = cli_options_parse(&opts, argc, argv);
     if (exit_code >= 0)
         goto out;

@@ -22,11 +22,13 @@
 #include "utf8.h"
 #include "util.h"
 
-#define LIT_AUTO (1u << 16) /* automatic surname alias */
+#define LIT_AUTO (1u << 16)        /* automatic surname alias */
+#define LIT_ALL_CAPS (1u << 17)    /* "US", "NATO", "U.S.": no lowercase letter */
+#define LIT_ONE_CAPITAL (1u << 18) /* "Turkey", "Shell": only the first letter is upper */
 
 typedef struct lit {
     uint32_t entity;
-    uint32_t flags;      /* NG_ALIAS_FOLD, LIT_AUTO */
+    uint32_t flags;      /* NG_ALIAS_FOLD, LIT_AUTO, LIT_ALL_CAPS, LIT_ONE_CAPITAL */
     const char *exact;   /* normalized text, for the case check */
     uint32_t exact_len;
     uint32_t key_len;    /* length of the folded key in the automaton */
@@ -39,14 +41,20 @@ struct ng_tagger {
     size_t lit_count;
     ng_ac_t *ac;
     bool has_patterns;
+    bool *ignored;       /* per entity: type "ignore", never a mention */
     ng_arena_t *strings; /* automatic alias texts */
 };
 
 typedef struct cand {
     uint32_t start, end; /* original byte offsets */
     uint32_t entity;
-    uint32_t automatic;  /* from an automatic surname alias */
+    uint32_t lit;        /* literal that matched, NO_LIT for patterns */
+    uint8_t automatic;   /* from an automatic surname alias */
+    uint8_t weak;        /* capitals forced by position (sentence start,
+                          * ALL-CAPS line), so they say nothing about sense */
 } cand_t;
+
+#define NO_LIT UINT32_MAX
 
 struct ng_scanner {
     const ng_tagger_t *t;
@@ -64,7 +72,15 @@ struct ng_scanner {
      * document, so nothing needs clearing between documents. */
     uint32_t *seen_unambiguous;
     uint32_t *seen_explicit;
+    /* Per literal, this document's lowercase uses as a word ("turkey") and
+     * weak capitalized matches; per entity, whether a match with telling
+     * capitals named it.  See weak_loses. */
+    struct case_votes { uint32_t doc, lower, weak; } *votes;
+    uint32_t *seen_strong;
     uint32_t doc;
+    /* The last line asked about by line_has_lower, and the answer. */
+    size_t line_lo, line_hi;
+    bool line_lower, line_known;
 };
 
 void ng_tagger_options_init(ng_tagger_options_t *opts)
@@ -135,6 +151,29 @@ static bool surname_of(const ng_gazetteer_t *gz, uint32_t e, ng_buf_t *out)
     return letter && chars > 1;
 }
 
+/* LIT_ALL_CAPS, LIT_ONE_CAPITAL or 0 for an alias text. */
+static uint32_t case_shape(const char *text, size_t len)
+{
+    size_t upper = 0, lower = 0, i = 0;
+    bool first_upper = false;
+    while (i < len) {
+        int32_t cp;
+        size_t at = i;
+        i += ng_utf8_decode((const unsigned char *)text, len, i, &cp);
+        if (ng_is_upper_cp(cp)) {
+            upper++;
+            first_upper |= at == 0;
+        } else if (ng_is_lower_cp(cp)) {
+            lower++;
+        }
+    }
+    if (upper && !lower)
+        return LIT_ALL_CAPS;
+    if (upper == 1 && first_upper)
+        return LIT_ONE_CAPITAL;
+    return 0;
+}
+
 ng_tagger_t *ng_tagger_new(const ng_gazetteer_t *gz, const ng_tagger_options_t *opts,
                            ng_error_t *err)
 {
@@ -145,6 +184,10 @@ ng_tagger_t *ng_tagger_new(const ng_gazetteer_t *gz, const ng_tagger_options_t *
     else
         ng_tagger_options_init(&t->opts);
     t->strings = ng_arena_new();
+    size_t entities = ng_gazetteer_entity_count(gz);
+    t->ignored = ng_xcalloc(entities + 1, sizeof *t->ignored);
+    for (uint32_t e = 0; e < entities; e++)
+        t->ignored[e] = strcmp(ng_gazetteer_entity_type(gz, e), NG_TYPE_IGNORE) == 0;
 
     size_t cap = 0;
     for (size_t i = 0; i < ng_gazetteer_alias_count(gz); i++) {
@@ -154,8 +197,9 @@ ng_tagger_t *ng_tagger_new(const ng_gazetteer_t *gz, const ng_tagger_options_t *
             continue;
         }
         NG_GROW(t->lits, cap, t->lit_count + 1);
-        t->lits[t->lit_count++] = (lit_t){a->entity, a->flags & NG_ALIAS_FOLD, a->text,
-                                          (uint32_t)a->len, 0};
+        t->lits[t->lit_count++] = (lit_t){a->entity,
+                                          (a->flags & NG_ALIAS_FOLD) | case_shape(a->text, a->len),
+                                          a->text, (uint32_t)a->len, 0};
     }
     if (t->opts.auto_aliases) {
         ng_buf_t sur = {0};
@@ -163,7 +207,7 @@ ng_tagger_t *ng_tagger_new(const ng_gazetteer_t *gz, const ng_tagger_options_t *
             if (strcmp(ng_gazetteer_entity_type(gz, e), "person") != 0 || !surname_of(gz, e, &sur))
                 continue;
             NG_GROW(t->lits, cap, t->lit_count + 1);
-            t->lits[t->lit_count++] = (lit_t){e, LIT_AUTO,
+            t->lits[t->lit_count++] = (lit_t){e, LIT_AUTO | case_shape(sur.data, sur.len),
                                               ng_arena_strndup(t->strings, sur.data, sur.len),
                                               (uint32_t)sur.len, 0};
         }
@@ -207,6 +251,7 @@ void ng_tagger_free(ng_tagger_t *t)
     if (!t)
         return;
     free(t->lits);
+    free(t->ignored);
     ng_ac_free(t->ac);
     ng_arena_free(t->strings);
     free(t);
@@ -229,6 +274,8 @@ ng_scanner_t *ng_scanner_new(const ng_tagger_t *t)
     size_t n = ng_gazetteer_entity_count(t->gz);
     s->seen_unambiguous = ng_xcalloc(n + 1, sizeof *s->seen_unambiguous);
     s->seen_explicit = ng_xcalloc(n + 1, sizeof *s->seen_explicit);
+    s->votes = ng_xcalloc(t->lit_count + 1, sizeof *s->votes);
+    s->seen_strong = ng_xcalloc(n + 1, sizeof *s->seen_strong);
     if (t->has_patterns)
         s->patterns = ng_patterns_new(t->gz, t->opts.match_limit, NULL);
     return s;
@@ -245,6 +292,8 @@ void ng_scanner_free(ng_scanner_t *s)
     free(s->ids);
     free(s->seen_unambiguous);
     free(s->seen_explicit);
+    free(s->votes);
+    free(s->seen_strong);
     free(s);
 }
 
@@ -320,15 +369,18 @@ static bool on_boundaries(const unsigned char *text, size_t len, size_t start, s
     return true;
 }
 
-/* Does text[start, end) spell `exact` as written, or in ALL CAPS, with
- * white space, apostrophes and hyphens normalized?  The automaton already
- * matched the folded forms, so lengths line up except in rare foldings,
- * which simply fail here. */
-static bool case_matches(const unsigned char *text, size_t start, size_t end,
-                         const char *exact, size_t exact_len)
+enum case_match { CASE_NONE, CASE_EXACT, CASE_UPPER, CASE_LOWER };
+
+/* Does text[start, end) spell `exact` as written (CASE_EXACT), in ALL CAPS
+ * (CASE_UPPER) or all in lowercase (CASE_LOWER), with white space,
+ * apostrophes and hyphens normalized?  The automaton already matched the
+ * folded forms, so lengths line up except in rare foldings, which simply
+ * fail here. */
+static enum case_match case_matches(const unsigned char *text, size_t start, size_t end,
+                                    const char *exact, size_t exact_len)
 {
     const unsigned char *a = (const unsigned char *)exact;
-    bool same = true, upper = true;
+    bool same = true, upper = true, lower = true;
     size_t i = start, j = 0;
     while (i < end && j < exact_len) {
         int32_t t, c;
@@ -342,7 +394,7 @@ static bool case_matches(const unsigned char *text, size_t start, size_t end,
                 i += n;
             }
             if (c != ' ')
-                return false;
+                return CASE_NONE;
             j += m;
             continue;
         }
@@ -352,20 +404,134 @@ static bool case_matches(const unsigned char *text, size_t start, size_t end,
             t = '-';
         same = same && t == c;
         upper = upper && t == utf8proc_toupper(c);
-        if (!same && !upper)
-            return false;
+        lower = lower && t == utf8proc_tolower(c);
+        if (!same && !upper && !lower)
+            return CASE_NONE;
         i += n;
         j += m;
     }
-    return i == end && j == exact_len;
+    if (i != end || j != exact_len)
+        return CASE_NONE;
+    return same ? CASE_EXACT : upper ? CASE_UPPER : CASE_LOWER;
+}
+
+/* Does the line around text[at] hold a lowercase letter?  A line without
+ * one is a shouted headline, where "US" may be the word "us".  Cached per
+ * line, so a long line is scanned once. */
+static bool line_has_lower(ng_scanner_t *s, size_t at)
+{
+    if (s->line_known && at >= s->line_lo && at < s->line_hi)
+        return s->line_lower;
+    size_t lo = at, hi = at;
+    while (lo > 0 && s->text[lo - 1] != '\n')
+        lo--;
+    while (hi < s->len && s->text[hi] != '\n')
+        hi++;
+    bool lower = false;
+    for (size_t i = lo; i < hi && !lower;) {
+        int32_t cp;
+        i += ng_utf8_decode(s->text, hi, i, &cp);
+        lower = ng_is_lower_cp(cp);
+    }
+    s->line_lo = lo;
+    s->line_hi = hi + 1;
+    s->line_lower = lower;
+    s->line_known = true;
+    return lower;
+}
+
+/* Is the word that ends before `at` (forward: starts after `at`), on the
+ * same line, written in capitals with at least two letters? */
+static bool capital_word_beside(const unsigned char *text, size_t len, size_t at, bool forward)
+{
+    size_t i = at;
+    int32_t cp = 0;
+    /* Skip to the neighbouring word. */
+    for (;;) {
+        if (forward ? i >= len : i == 0)
+            return false;
+        size_t next;
+        if (forward) {
+            next = i + ng_utf8_decode(text, len, i, &cp);
+        } else {
+            cp = ng_utf8_prev(text, i, &next);
+        }
+        if (cp == '\n')
+            return false;
+        if (ng_is_word_cp(cp))
+            break;
+        i = next;
+    }
+    size_t letters = 0;
+    while (forward ? i < len : i > 0) {
+        size_t next;
+        if (forward)
+            next = i + ng_utf8_decode(text, len, i, &cp);
+        else
+            cp = ng_utf8_prev(text, i, &next);
+        if (!ng_is_word_cp(cp))
+            break;
+        if (ng_is_lower_cp(cp))
+            return false;
+        letters += ng_is_upper_cp(cp);
+        i = next;
+    }
+    return letters >= 2;
+}
+
+/* Does a sentence (or a line) start at text[at]?  Opening quotes and
+ * brackets in between are skipped. */
+static bool sentence_start(const unsigned char *text, size_t at)
+{
+    size_t i = at;
+    while (i > 0) {
+        size_t prev_start;
+        int32_t cp = ng_utf8_prev(text, i, &prev_start);
+        if (cp == '\n' || cp == '\r')
+            return true;
+        if (cp == '.' || cp == '!' || cp == '?' || cp == 0x2026 /* … */)
+            return true;
+        bool opener = cp == '"' || cp == '\'' || cp == '(' || cp == '[' ||
+                      cp == 0x201C || cp == 0x2018 || cp == 0x00AB || cp == 0x00BF ||
+                      cp == 0x00A1;
+        if (!opener && !(ng_is_space_cp(cp)))
+            return false;
+        i = prev_start;
+    }
+    return true;
 }
 
 /* ---- candidates ------------------------------------------------------ */
 
-static void add_cand(ng_scanner_t *s, size_t start, size_t end, uint32_t entity, bool automatic)
+static void add_cand(ng_scanner_t *s, size_t start, size_t end, uint32_t entity, uint32_t lit,
+                     bool automatic, bool weak)
 {
     NG_GROW(s->cands, s->cand_cap, s->cand_count + 1);
-    s->cands[s->cand_count++] = (cand_t){(uint32_t)start, (uint32_t)end, entity, automatic};
+    s->cands[s->cand_count++] =
+        (cand_t){(uint32_t)start, (uint32_t)end, entity, lit, automatic, weak};
+}
+
+static void count_vote(ng_scanner_t *s, uint32_t lit, bool lower)
+{
+    struct case_votes *v = &s->votes[lit];
+    if (v->doc != s->doc)
+        *v = (struct case_votes){s->doc, 0, 0};
+    if (lower)
+        v->lower++;
+    else
+        v->weak++;
+}
+
+/* One sense per document: a weak capitalized match ("Turkey" opening a
+ * sentence) is read as the common word when the document writes that word
+ * in lowercase at least as often, and never names the entity with telling
+ * capitals (mid-sentence "Turkey", "Turkish", "Ankara"...). */
+static bool weak_loses(const ng_scanner_t *s, const cand_t *c)
+{
+    if (!c->weak || s->seen_strong[c->entity] == s->doc)
+        return false;
+    const struct case_votes *v = &s->votes[c->lit];
+    return v->doc == s->doc && v->lower >= v->weak;
 }
 
 static inline bool ascii_alnum(unsigned char c)
@@ -396,10 +562,34 @@ static int on_literal(void *ctx, uint32_t key, size_t fend)
     size_t start = map[fstart], end = map[fend];
     if (!on_boundaries(s->text, s->len, start, end))
         return 0;
-    if (!(lit->flags & NG_ALIAS_FOLD) &&
-        !case_matches(s->text, start, end, lit->exact, lit->exact_len))
-        return 0;
-    add_cand(s, start, end, lit->entity, (lit->flags & LIT_AUTO) != 0);
+    bool weak = false;
+    if (!(lit->flags & NG_ALIAS_FOLD)) {
+        enum case_match how = case_matches(s->text, start, end, lit->exact, lit->exact_len);
+        if (how == CASE_NONE)
+            return 0;
+        if (how == CASE_LOWER) {
+            count_vote(s, key, true);
+            return 0;
+        }
+        if (how == CASE_UPPER) {
+            /* An ALL-CAPS rendering ("TRUMP") belongs to shouted text: a
+             * line without lowercase, or next to another word in capitals.
+             * Alone in ordinary text it is an acronym ("MA students" is not
+             * Jack Ma). */
+            if (line_has_lower(s, start) &&
+                !capital_word_beside(s->text, s->len, start, false) &&
+                !capital_word_beside(s->text, s->len, end, true))
+                return 0;
+            weak = true;
+        }
+        else if (lit->flags & LIT_ALL_CAPS)
+            weak = !line_has_lower(s, start);
+        else if (lit->flags & LIT_ONE_CAPITAL)
+            weak = sentence_start(s->text, start);
+    }
+    if (weak)
+        count_vote(s, key, false);
+    add_cand(s, start, end, lit->entity, key, (lit->flags & LIT_AUTO) != 0, weak);
     return 0;
 }
 
@@ -408,7 +598,7 @@ static void on_pattern(void *ctx, uint32_t alias, size_t start, size_t end)
     ng_scanner_t *s = ctx;
     if (!on_boundaries(s->text, s->len, start, end))
         return;
-    add_cand(s, start, end, ng_gazetteer_alias(s->t->gz, alias)->entity, false);
+    add_cand(s, start, end, ng_gazetteer_alias(s->t->gz, alias)->entity, NO_LIT, false, false);
 }
 
 static int cmp_cand(const void *pa, const void *pb)
@@ -435,6 +625,8 @@ static bool resolve_group(ng_scanner_t *s, size_t lo, size_t hi)
     for (size_t i = lo; i < hi; i++) {
         const cand_t *c = &s->cands[i];
         if (c->automatic && s->seen_explicit[c->entity] != s->doc)
+            continue;
+        if (weak_loses(s, c))
             continue;
         if (s->id_count > first_id && s->ids[s->id_count - 1] == c->entity)
             continue;
@@ -468,6 +660,10 @@ static bool resolve_group(ng_scanner_t *s, size_t lo, size_t hi)
     for (size_t i = lo; i < hi; i++)
         if (s->cands[i].entity == chosen && !s->cands[i].automatic)
             s->seen_explicit[chosen] = s->doc;
+    if (s->t->ignored[chosen]) {
+        s->id_count = first_id;
+        return true; /* the span is taken, by a phrase that is no entity */
+    }
 
     NG_GROW(s->mentions, s->mention_cap, s->mention_count + 1);
     ng_mention_t *m = &s->mentions[s->mention_count++];
@@ -493,12 +689,16 @@ int ng_scanner_tag(ng_scanner_t *s, const char *name, const char *text, size_t l
     s->text = (const unsigned char *)text;
     s->len = len;
     s->cand_count = s->mention_count = s->id_count = 0;
+    s->line_known = false;
 
     ng_fold_text(s->text, len, &s->folded);
     ng_ac_scan(s->t->ac, s->folded.bytes, s->folded.len, on_literal, s);
     if (s->patterns)
         ng_patterns_scan(s->patterns, name, text, len, on_pattern, s);
 
+    for (size_t k = 0; k < s->cand_count; k++)
+        if (!s->cands[k].weak && !s->cands[k].automatic)
+            s->seen_strong[s->cands[k].entity] = s->doc;
     if (s->cand_count)
         qsort(s->cands, s->cand_count, sizeof *s->cands, cmp_cand);
     size_t taken_to = 0; /* end of the last mention */
