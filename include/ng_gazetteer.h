@@ -104,6 +104,19 @@ const char *ng_gazetteer_attr(const ng_gazetteer_t *gz, uint32_t e, const char *
 /* Index of the entity with this id, or -1. */
 int64_t ng_gazetteer_find(const ng_gazetteer_t *gz, const char *id);
 
+/*
+ * Load a list of common words (UTF-8, one per line, '#' comments), adding
+ * to those already loaded; the bundled gazetteers ship english-words.txt.
+ * The tagger reads a capitalized alias that is also such a word ("Shell",
+ * "Apple") at a sentence start or in a title as the word when the document
+ * names no entity with telling capitals (see ng_tagger.h).  NG_EIO when
+ * the file cannot be read, NG_EDATA on invalid UTF-8.
+ */
+int ng_gazetteer_load_words(ng_gazetteer_t *gz, const char *path, struct ng_error *err);
+/* Is text (any case) one of the loaded words? */
+bool ng_gazetteer_is_word(const ng_gazetteer_t *gz, const char *text, size_t len);
+size_t ng_gazetteer_word_count(const ng_gazetteer_t *gz);
+
 /* Aliases, literal and pattern, including each canonical name; duplicates
  * (same entity, text and flags) are stored once.  Borrowed pointers. */
 size_t ng_gazetteer_alias_count(const ng_gazetteer_t *gz);

@@ -17,9 +17,16 @@
  *    bare ' after s may follow and is not part of the mention;
  *  - a capitalized match whose capitals say nothing (an ALL-CAPS rendering,
  *    an all-capitals alias on a line without lowercase letters, a
- *    one-capital alias such as "Turkey" at a sentence start) is dropped when
- *    the same document writes the alias as a lowercase word ("turkey") at
- *    least as often and never names that entity with telling capitals;
+ *    one-capital alias such as "Turkey" at a sentence start or in a
+ *    title-case line) counts if the document names that entity with
+ *    telling capitals elsewhere; otherwise it is dropped when the document
+ *    writes the alias in lowercase ("turkey") at least as often, or when
+ *    the alias is a loaded common word (ng_gazetteer_load_words) and the
+ *    document names no entity at all with telling capitals;
+ *  - a one-word capitalized name of a non-person ("Jordan", "Chad") right
+ *    before another capitalized word ("Jordan Pike") is taken for a first
+ *    name or part of a longer name and skipped, except before office words
+ *    ("Jordan Foreign Minister") and on title-case lines;
  *  - overlapping matches: leftmost, then longest, wins;
  *  - an alias of several entities resolves to one this document already
  *    mentioned unambiguously, else the highest prior, else gazetteer order;

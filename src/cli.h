@@ -30,6 +30,7 @@ typedef struct cli_options {
     ng_graph_options_t graph;     /* --min-weight, --no-isolates, --types */
     ng_tagger_options_t tagger;   /* --no-auto-aliases */
     bool strict;
+    const char *words;            /* --words FILE, "none", or NULL: per -g directory */
     const char **types;           /* --types, split (points into types_buf) */
     char *types_buf;
     char **inputs;                /* the INPUT arguments (borrowed from argv) */

@@ -45,6 +45,11 @@ static const char usage_text[] =
 "                         (e.g. person,country)\n"
 "      --no-auto-aliases  do not match a person's bare surname after their\n"
 "                         full name (explicit aliases still match)\n"
+"      --words FILE       common words (one per line): a name that is one\n"
+"                         (\"Shell\", \"Apple\") at a sentence start or in a\n"
+"                         title is read as the word in a text that names no\n"
+"                         entity mid-sentence; default: english-words.txt of\n"
+"                         each -g directory (the bundled one has it); 'none'\n"
 "      --strict           treat every warning (invalid UTF-8, a skipped binary\n"
 "                         file, an ignored alias, a pattern stopped by its\n"
 "                         match limit...) as an error: exit 1, write no file\n"
@@ -61,7 +66,8 @@ static const char usage_text[] =
 "Example:\n"
 "  nergraph -w paragraph -o story.dot story.txt && dot -Tsvg story.dot -o story.svg\n";
 
-enum { OPT_MIN_WEIGHT = 256, OPT_NO_ISOLATES, OPT_TYPES, OPT_NO_AUTO, OPT_STRICT, OPT_VERSION };
+enum { OPT_MIN_WEIGHT = 256, OPT_NO_ISOLATES, OPT_TYPES, OPT_NO_AUTO, OPT_STRICT, OPT_VERSION,
+       OPT_WORDS };
 
 static int usage_error(const char *fmt, const char *arg)
 {
@@ -146,6 +152,7 @@ int cli_options_parse(cli_options_t *o, int argc, char **argv)
         {"types", required_argument, NULL, OPT_TYPES},
         {"no-auto-aliases", no_argument, NULL, OPT_NO_AUTO},
         {"strict", no_argument, NULL, OPT_STRICT},
+        {"words", required_argument, NULL, OPT_WORDS},
         {"help", no_argument, NULL, 'h'},
         {"version", no_argument, NULL, OPT_VERSION},
         {NULL, 0, NULL, 0},
@@ -211,6 +218,9 @@ int cli_options_parse(cli_options_t *o, int argc, char **argv)
             break;
         case OPT_STRICT:
             o->strict = true;
+            break;
+        case OPT_WORDS:
+            o->words = optarg;
             break;
         case 'h':
             fputs(usage_text, stdout);

@@ -44,6 +44,7 @@ struct ng_gazetteer {
     size_t alias_count, alias_cap;
     ng_strmap_t ids;        /* id -> entity index */
     ng_strmap_t alias_seen; /* entity+flags+text -> alias index (dedupe) */
+    ng_strmap_t words;      /* folded common words (ng_gazetteer_load_words) */
     ng_arena_t *strings;
     ng_buf_t scratch;
     ng_gazetteer_report_fn report; /* set by ng_gazetteer_keep_going */
@@ -62,6 +63,7 @@ ng_gazetteer_t *ng_gazetteer_new(void)
     ng_gazetteer_t *gz = ng_xcalloc(1, sizeof *gz);
     ng_strmap_init(&gz->ids);
     ng_strmap_init(&gz->alias_seen);
+    ng_strmap_init(&gz->words);
     gz->strings = ng_arena_new();
     return gz;
 }
@@ -76,6 +78,7 @@ void ng_gazetteer_free(ng_gazetteer_t *gz)
     free(gz->aliases);
     ng_strmap_destroy(&gz->ids);
     ng_strmap_destroy(&gz->alias_seen);
+    ng_strmap_destroy(&gz->words);
     ng_arena_free(gz->strings);
     ng_buf_free(&gz->scratch);
     free(gz);
@@ -474,6 +477,53 @@ static int load_file(ng_gazetteer_t *gz, const char *path, ng_error_t *err)
         st = ng_gazetteer_load_buffer(gz, path, b.data ? b.data : "", b.len, err);
     ng_buf_free(&b);
     return st;
+}
+
+int ng_gazetteer_load_words(ng_gazetteer_t *gz, const char *path, ng_error_t *err)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return ng_fail(err, NG_EIO, "%s: cannot open word list: %s", path, strerror(errno));
+    char line[1024];
+    ng_buf_t folded = {0};
+    size_t lineno = 0;
+    int st = NG_OK;
+    while (fgets(line, sizeof line, f)) {
+        lineno++;
+        size_t n = strcspn(line, "\r\n");
+        if (!n || line[0] == '#')
+            continue;
+        if (ng_utf8_first_invalid((const unsigned char *)line, n) < n) {
+            st = ng_fail(err, NG_EDATA, "%s:%zu: invalid UTF-8; save the word list as UTF-8",
+                         path, lineno);
+            break;
+        }
+        folded.len = 0;
+        ng_fold_string(line, n, &folded);
+        ng_strmap_put(&gz->words, folded.data, folded.len, 1, NULL);
+    }
+    if (st == NG_OK && ferror(f))
+        st = ng_fail(err, NG_EIO, "%s: cannot read word list: %s", path, strerror(errno));
+    fclose(f);
+    ng_buf_free(&folded);
+    return st;
+}
+
+bool ng_gazetteer_is_word(const ng_gazetteer_t *gz, const char *text, size_t len)
+{
+    if (!gz->words.count)
+        return false;
+    ng_buf_t folded = {0};
+    ng_fold_string(text, len, &folded);
+    uint32_t v;
+    bool found = ng_strmap_get(&gz->words, folded.data, folded.len, &v);
+    ng_buf_free(&folded);
+    return found;
+}
+
+size_t ng_gazetteer_word_count(const ng_gazetteer_t *gz)
+{
+    return gz->words.count;
 }
 
 static int cmp_str(const void *a, const void *b)

@@ -5,6 +5,8 @@
  * libnergraph.
  */
 #include <signal.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -55,6 +57,26 @@ static int on_document(void *ctx, const char *name, const char *data, size_t len
     return 0;
 }
 
+/* The common-word list: --words, else english-words.txt beside the *.tsv
+ * files of each -g directory. */
+static bool load_words(ng_gazetteer_t *gz, const cli_options_t *opts, ng_error_t *err)
+{
+    if (opts->words)
+        return strcmp(opts->words, "none") == 0 || ng_gazetteer_load_words(gz, opts->words, err) == NG_OK;
+    for (size_t i = 0; i < opts->gazetteer_count; i++) {
+        struct stat st;
+        if (stat(opts->gazetteers[i], &st) != 0 || !S_ISDIR(st.st_mode))
+            continue;
+        ng_buf_t path = {0};
+        ng_buf_printf(&path, "%s/english-words.txt", opts->gazetteers[i]);
+        bool ok = access(path.data, F_OK) != 0 || ng_gazetteer_load_words(gz, path.data, err) == NG_OK;
+        ng_buf_free(&path);
+        if (!ok)
+            return false;
+    }
+    return true;
+}
+
 int main(int argc, char **argv)
 {
     cli_options_t opts;
@@ -84,6 +106,11 @@ int main(int argc, char **argv)
             exit_code = EXIT_DATA;
             goto out;
         }
+    }
+    if (!load_words(gz, &opts, &err)) {
+        fprintf(stderr, "nergraph: %s\n", err.message);
+        exit_code = EXIT_DATA;
+        goto out;
     }
     for (size_t i = 0; i < opts.graph.type_count; i++) {
         bool found = false;

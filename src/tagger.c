@@ -25,6 +25,8 @@
 #define LIT_AUTO (1u << 16)        /* automatic surname alias */
 #define LIT_ALL_CAPS (1u << 17)    /* "US", "NATO", "U.S.": no lowercase letter */
 #define LIT_ONE_CAPITAL (1u << 18) /* "Turkey", "Shell": only the first letter is upper */
+#define LIT_WORD (1u << 19)        /* also a common word (ng_gazetteer_load_words) */
+#define LIT_FIRST_NAME_LIKE (1u << 20) /* one capitalized word naming no person */
 
 typedef struct lit {
     uint32_t entity;
@@ -77,10 +79,11 @@ struct ng_scanner {
      * capitals named it.  See weak_loses. */
     struct case_votes { uint32_t doc, lower, weak; } *votes;
     uint32_t *seen_strong;
+    bool any_strong;     /* some entity is named with telling capitals */
     uint32_t doc;
     /* The last line asked about by line_has_lower, and the answer. */
     size_t line_lo, line_hi;
-    bool line_lower, line_known;
+    bool line_lower, line_title, line_known;
 };
 
 void ng_tagger_options_init(ng_tagger_options_t *opts)
@@ -196,18 +199,25 @@ ng_tagger_t *ng_tagger_new(const ng_gazetteer_t *gz, const ng_tagger_options_t *
             t->has_patterns = true;
             continue;
         }
+        uint32_t flags = (a->flags & NG_ALIAS_FOLD) | case_shape(a->text, a->len);
+        if ((flags & LIT_ONE_CAPITAL) && !memchr(a->text, ' ', a->len) &&
+            strcmp(ng_gazetteer_entity_type(gz, a->entity), "person") != 0)
+            flags |= LIT_FIRST_NAME_LIKE;
+        if (ng_gazetteer_is_word(gz, a->text, a->len))
+            flags |= LIT_WORD;
         NG_GROW(t->lits, cap, t->lit_count + 1);
-        t->lits[t->lit_count++] = (lit_t){a->entity,
-                                          (a->flags & NG_ALIAS_FOLD) | case_shape(a->text, a->len),
-                                          a->text, (uint32_t)a->len, 0};
+        t->lits[t->lit_count++] = (lit_t){a->entity, flags, a->text, (uint32_t)a->len, 0};
     }
     if (t->opts.auto_aliases) {
         ng_buf_t sur = {0};
         for (uint32_t e = 0; e < ng_gazetteer_entity_count(gz); e++) {
             if (strcmp(ng_gazetteer_entity_type(gz, e), "person") != 0 || !surname_of(gz, e, &sur))
                 continue;
+            uint32_t flags = LIT_AUTO | case_shape(sur.data, sur.len);
+            if (ng_gazetteer_is_word(gz, sur.data, sur.len))
+                flags |= LIT_WORD;
             NG_GROW(t->lits, cap, t->lit_count + 1);
-            t->lits[t->lit_count++] = (lit_t){e, LIT_AUTO | case_shape(sur.data, sur.len),
+            t->lits[t->lit_count++] = (lit_t){e, flags,
                                               ng_arena_strndup(t->strings, sur.data, sur.len),
                                               (uint32_t)sur.len, 0};
         }
@@ -427,17 +437,35 @@ static bool line_has_lower(ng_scanner_t *s, size_t at)
         lo--;
     while (hi < s->len && s->text[hi] != '\n')
         hi++;
-    bool lower = false;
-    for (size_t i = lo; i < hi && !lower;) {
+    /* Lowercase letters anywhere, and words by their first letter: a line
+     * whose words are mostly capitalized is a title ("Slow-Roasted Turkey
+     * with Sage Butter"), where capitals say nothing either. */
+    bool lower = false, in_word = false;
+    size_t capitalized = 0, small = 0;
+    for (size_t i = lo; i < hi;) {
         int32_t cp;
         i += ng_utf8_decode(s->text, hi, i, &cp);
-        lower = ng_is_lower_cp(cp);
+        bool lc = ng_is_lower_cp(cp);
+        lower |= lc;
+        bool word = ng_is_word_cp(cp) || (in_word && (cp == '-' || ng_is_apostrophe_cp(cp)));
+        if (word && !in_word) {
+            capitalized += ng_is_upper_cp(cp);
+            small += lc;
+        }
+        in_word = word;
     }
     s->line_lo = lo;
     s->line_hi = hi + 1;
     s->line_lower = lower;
+    s->line_title = lower && capitalized >= 3 && capitalized > 2 * small;
     s->line_known = true;
     return lower;
+}
+
+static bool title_line(ng_scanner_t *s, size_t at)
+{
+    line_has_lower(s, at);
+    return s->line_title;
 }
 
 /* Is the word that ends before `at` (forward: starts after `at`), on the
@@ -477,6 +505,46 @@ static bool capital_word_beside(const unsigned char *text, size_t len, size_t at
         i = next;
     }
     return letters >= 2;
+}
+
+/* Words after a country or organization name that make it the modifier of
+ * an office or institution ("Jordan Foreign Minister", "Niger Army"), not a
+ * first name. */
+static const char *const office_words[] = {
+    "Air", "Ambassador", "Armed", "Army", "Cabinet", "Central", "Chancellor", "Chief",
+    "Coast", "Congress", "Constitutional", "Crown", "Defence", "Defense", "Embassy",
+    "Emir", "Envoy", "Federal", "Finance", "Foreign", "General", "Government", "Interior",
+    "King", "Leader", "Military", "Minister", "Ministry", "National", "Navy",
+    "Parliament", "Police", "Premier", "President", "Presidential", "Prime", "Prince",
+    "Queen", "Secretary", "Senate", "Sheikh", "State", "Sultan", "Supreme", NULL};
+
+/* Is text[at] the start of a capitalized word ("Pike" in "Jordan Pike")
+ * that is not an office word, after exactly one space on the same line?
+ * Then the name before it is most likely a first name. */
+static bool capitalized_word_follows(const unsigned char *text, size_t len, size_t at)
+{
+    if (at + 2 >= len || text[at] != ' ')
+        return false;
+    size_t i = at + 1;
+    int32_t cp;
+    size_t n = ng_utf8_decode(text, len, i, &cp);
+    if (!ng_is_upper_cp(cp))
+        return false;
+    size_t word_end = i + n;
+    bool has_lower = false;
+    while (word_end < len) {
+        size_t m = ng_utf8_decode(text, len, word_end, &cp);
+        if (!ng_is_word_cp(cp))
+            break;
+        has_lower |= ng_is_lower_cp(cp);
+        word_end += m;
+    }
+    if (!has_lower)
+        return false; /* "Jordan US", "Chad FC": not a surname */
+    for (const char *const *w = office_words; *w; w++)
+        if (strlen(*w) == word_end - i && memcmp(*w, text + i, word_end - i) == 0)
+            return false;
+    return true;
 }
 
 /* Does a sentence (or a line) start at text[at]?  Opening quotes and
@@ -523,15 +591,20 @@ static void count_vote(ng_scanner_t *s, uint32_t lit, bool lower)
 }
 
 /* One sense per document: a weak capitalized match ("Turkey" opening a
- * sentence) is read as the common word when the document writes that word
- * in lowercase at least as often, and never names the entity with telling
- * capitals (mid-sentence "Turkey", "Turkish", "Ankara"...). */
+ * sentence or in a title) counts if the document also names the entity
+ * with telling capitals (mid-sentence "Turkey", "Turkish", "Ankara"...).
+ * Otherwise it loses when the document writes it in lowercase ("turkey")
+ * at least as often, and, for an alias that is a common word ("Shell",
+ * "Apple"), when no entity at all is named with telling capitals: a text
+ * that names nothing is not news, and "Shell the peas" is a verb. */
 static bool weak_loses(const ng_scanner_t *s, const cand_t *c)
 {
     if (!c->weak || s->seen_strong[c->entity] == s->doc)
         return false;
     const struct case_votes *v = &s->votes[c->lit];
-    return v->doc == s->doc && v->lower >= v->weak;
+    if (v->doc == s->doc && v->lower >= v->weak)
+        return true;
+    return (s->t->lits[c->lit].flags & LIT_WORD) && !s->any_strong;
 }
 
 static inline bool ascii_alnum(unsigned char c)
@@ -585,7 +658,13 @@ static int on_literal(void *ctx, uint32_t key, size_t fend)
         else if (lit->flags & LIT_ALL_CAPS)
             weak = !line_has_lower(s, start);
         else if (lit->flags & LIT_ONE_CAPITAL)
-            weak = sentence_start(s->text, start);
+            weak = sentence_start(s->text, start) || title_line(s, start);
+        /* "Jordan Pike", "Chad Wilson": a country or organization name
+         * right before a capitalized word is a first name, or part of a
+         * longer name the gazetteers lack, unless the line is a title. */
+        if ((lit->flags & LIT_FIRST_NAME_LIKE) && how == CASE_EXACT &&
+            capitalized_word_follows(s->text, s->len, end) && !title_line(s, start))
+            return 0;
     }
     if (weak)
         count_vote(s, key, false);
@@ -696,11 +775,29 @@ int ng_scanner_tag(ng_scanner_t *s, const char *name, const char *text, size_t l
     if (s->patterns)
         ng_patterns_scan(s->patterns, name, text, len, on_pattern, s);
 
-    for (size_t k = 0; k < s->cand_count; k++)
-        if (!s->cands[k].weak && !s->cands[k].automatic)
-            s->seen_strong[s->cands[k].entity] = s->doc;
     if (s->cand_count)
         qsort(s->cands, s->cand_count, sizeof *s->cands, cmp_cand);
+    /* Telling capitals, among the spans leftmost-longest would take ("Greek"
+     * inside "Greek yogurt" does not count). */
+    s->any_strong = false;
+    for (size_t k = 0, taken = 0; k < s->cand_count; k++) {
+        const cand_t *c = &s->cands[k];
+        if (c->start < taken)
+            continue;
+        size_t group_end = k;
+        while (group_end < s->cand_count && s->cands[group_end].start == c->start &&
+               s->cands[group_end].end == c->end)
+            group_end++;
+        for (size_t g = k; g < group_end; g++) {
+            const cand_t *d = &s->cands[g];
+            if (!d->weak && !d->automatic) {
+                s->seen_strong[d->entity] = s->doc;
+                s->any_strong |= !s->t->ignored[d->entity];
+            }
+        }
+        taken = c->end;
+        k = group_end - 1;
+    }
     size_t taken_to = 0; /* end of the last mention */
     size_t i = 0;
     while (i < s->cand_count) {
