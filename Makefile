@@ -85,7 +85,7 @@ install: all
 	install -m 755 $(BUILD)/nergraph $(DESTDIR)$(PREFIX)/bin/nergraph
 	install -m 644 include/*.h $(DESTDIR)$(PREFIX)/include/
 	install -m 644 $(BUILD)/libnergraph.a $(DESTDIR)$(PREFIX)/lib/
-	install -m 644 gazetteers/*.tsv $(DESTDIR)$(DATADIR)/gazetteers/
+	install -m 644 gazetteers/*.tsv gazetteers/english-words.txt gazetteers/README.md $(DESTDIR)$(DATADIR)/gazetteers/
 
 uninstall:
 	rm -f $(DESTDIR)$(PREFIX)/bin/nergraph $(DESTDIR)$(PREFIX)/lib/libnergraph.a
