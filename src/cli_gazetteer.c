@@ -65,10 +65,13 @@ static void on_warning(const char *message, void *ctx)
     printf("warning: %s\n", message);
 }
 
-/* Load every path; false when nothing could be loaded at all. */
-static ng_gazetteer_t *load_all(char **paths, int count, char *fallback, bool keep_going)
+/* Load every path into gz (new when NULL).  Without keep_going, NULL after
+ * the first failure (reported on stderr). */
+static ng_gazetteer_t *load_all(ng_gazetteer_t *gz, char **paths, int count, char *fallback,
+                                bool keep_going)
 {
-    ng_gazetteer_t *gz = ng_gazetteer_new();
+    if (!gz)
+        gz = ng_gazetteer_new();
     if (keep_going)
         ng_gazetteer_keep_going(gz, on_report, NULL);
     char *one[1] = {fallback};
@@ -95,26 +98,6 @@ static ng_gazetteer_t *load_all(char **paths, int count, char *fallback, bool ke
 }
 
 /* ---- check ---------------------------------------------------------- */
-
-/* The word list as a set; false (with a message) when it cannot be read. */
-static bool load_words(const char *path, ng_strmap_t *words)
-{
-    FILE *f = fopen(path, "r");
-    if (!f) {
-        fprintf(stderr, "nergraph: gazetteer check: cannot read word list %s; pass --words FILE "
-                "or --words none\n", path);
-        return false;
-    }
-    char line[512];
-    while (fgets(line, sizeof line, f)) {
-        size_t n = strcspn(line, "\r\n");
-        if (!n || line[0] == '#')
-            continue;
-        ng_strmap_put(words, line, n, 1, NULL);
-    }
-    fclose(f);
-    return true;
-}
 
 static const char *entity_id(const ng_gazetteer_t *gz, uint32_t e)
 {
@@ -186,7 +169,7 @@ static size_t report_ambiguous(const ng_gazetteer_t *gz)
     return reported;
 }
 
-static size_t report_common_words(const ng_gazetteer_t *gz, const ng_strmap_t *words)
+static size_t report_common_words(const ng_gazetteer_t *gz)
 {
     size_t reported = 0;
     ng_buf_t key = {0};
@@ -196,11 +179,10 @@ static size_t report_common_words(const ng_gazetteer_t *gz, const ng_strmap_t *w
             continue;
         if (strcmp(ng_gazetteer_entity_type(gz, a->entity), NG_TYPE_IGNORE) == 0)
             continue; /* absorbing such phrases is what ignore rows are for */
+        if (!ng_gazetteer_is_word(gz, a->text, a->len))
+            continue;
         key.len = 0;
         ng_fold_string(a->text, a->len, &key);
-        uint32_t v;
-        if (!ng_strmap_get(words, key.data, key.len, &v))
-            continue;
         if (a->flags & NG_ALIAS_FOLD) {
             counts.warnings++;
             printf("warning: %s:%zu: alias 'i:%s' of %s matches the everyday word '%s' in any "
@@ -236,8 +218,7 @@ static int run_check(int argc, char **argv, char *fallback)
             return EXIT_USAGE;
         }
     }
-    ng_strmap_t words;
-    ng_strmap_init(&words);
+    ng_gazetteer_t *gz = ng_gazetteer_new();
     bool have_words = false;
     if (!words_path) {
         ng_buf_t b = {0};
@@ -246,9 +227,12 @@ static int run_check(int argc, char **argv, char *fallback)
         words_path = default_words;
     }
     if (strcmp(words_path, "none") != 0) {
-        if (!load_words(words_path, &words)) {
+        ng_error_t err = {0};
+        if (ng_gazetteer_load_words(gz, words_path, &err) != NG_OK) {
+            fprintf(stderr, "nergraph: gazetteer check: cannot read word list (%s); pass "
+                    "--words FILE or --words none\n", err.message);
             free(default_words);
-            ng_strmap_destroy(&words);
+            ng_gazetteer_free(gz);
             return EXIT_USAGE;
         }
         have_words = true;
@@ -256,10 +240,10 @@ static int run_check(int argc, char **argv, char *fallback)
     free(default_words);
 
     ng_set_warning_handler(on_warning, NULL);
-    ng_gazetteer_t *gz = load_all(argv + optind, argc - optind, fallback, true);
+    load_all(gz, argv + optind, argc - optind, fallback, true);
     /* Patterns were compiled by the loader; a bad one is an error above. */
     size_t ambiguous = report_ambiguous(gz);
-    size_t common = have_words ? report_common_words(gz, &words) : 0;
+    size_t common = have_words ? report_common_words(gz) : 0;
     size_t literals = 0, patterns = 0;
     for (size_t i = 0; i < ng_gazetteer_alias_count(gz); i++)
         (ng_gazetteer_alias(gz, i)->flags & NG_ALIAS_PATTERN) ? patterns++ : literals++;
@@ -270,7 +254,6 @@ static int run_check(int argc, char **argv, char *fallback)
            ambiguous, ambiguous == 1 ? "" : "es", common, common == 1 ? "" : "es",
            have_words ? "" : " (word list not used)");
     ng_gazetteer_free(gz);
-    ng_strmap_destroy(&words);
     return counts.errors ? EXIT_DATA : EXIT_OK;
 }
 
@@ -373,7 +356,7 @@ static int run_stats(int argc, char **argv, char *fallback)
                     "gazetteer --help'\n", argv[i]);
             return EXIT_USAGE;
         }
-    ng_gazetteer_t *gz = load_all(argv + 1, argc - 1, fallback, false);
+    ng_gazetteer_t *gz = load_all(NULL, argv + 1, argc - 1, fallback, false);
     if (!gz)
         return EXIT_DATA;
     tally_t *types = NULL, *scripts = NULL;
