@@ -568,12 +568,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
     char window[32];
     ng_window_format(&w, window, sizeof window);
-    ng_graph_info_t info = {window, 1};
+    ng_graph_set_attr_string(g, "window", window);
+    ng_graph_set_attr_int(g, "documents", 1);
     char *buf = NULL;
     size_t len = 0;
     FILE *out = open_memstream(&buf, &len);
     FUZZ_CHECK(out != NULL);
-    FUZZ_CHECK(ng_export_dot(out, g, &info, &err) == NG_OK);
+    FUZZ_CHECK(ng_export_dot(out, g, NULL, &err) == NG_OK);
     fclose(out);
     check_dot(g, buf);
     free(buf);
@@ -581,7 +582,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     buf = NULL;
     out = open_memstream(&buf, &len);
     FUZZ_CHECK(out != NULL);
-    FUZZ_CHECK(ng_export_json(out, g, &info, &err) == NG_OK);
+    FUZZ_CHECK(ng_export_json(out, g, NULL, &err) == NG_OK);
     fclose(out);
     check_json(g, buf, len);
     free(buf);

@@ -261,13 +261,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     /* 4. The writers. */
     char win[32];
     ng_window_format(&w, win, sizeof win);
-    ng_graph_info_t info = {win, ng_pipeline_document_count(p)};
+    ng_graph_set_attr_string(g, "window", win);
+    ng_graph_set_attr_int(g, "documents", (int64_t)ng_pipeline_document_count(p));
     char *buf = NULL;
     size_t len = 0;
     FILE *out = open_memstream(&buf, &len);
     FUZZ_CHECK(out != NULL);
-    FUZZ_CHECK(ng_export_json(out, g, &info, &err) == NG_OK);
-    FUZZ_CHECK(ng_export_dot(out, g, &info, &err) == NG_OK);
+    FUZZ_CHECK(ng_export_json(out, g, NULL, &err) == NG_OK);
+    FUZZ_CHECK(ng_export_dot(out, g, NULL, &err) == NG_OK);
     fclose(out);
     free(buf);
 

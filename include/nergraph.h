@@ -8,8 +8,10 @@
  *   ng_tagger.h     normalize text, match aliases, resolve mentions
  *   ng_segment.h    sentence, paragraph and token boundaries
  *   ng_cooc.h       count entities that share a window
- *   ng_graph.h      build the graph (igraph) and filter it
- *   ng_export.h     write DOT, JSON and JSON Lines mentions
+ *   ng_graph.h      build the graph (typed columns) and filter it
+ *   ng_export.h     the output formats: DOT, JSON, JSON Lines mentions
+ *
+ * ng_graph_igraph.h (not included here) gives the igraph view of a graph.
  *
  * Ownership, for the whole API: an object returned by ng_X_new() is owned by
  * the caller and released with ng_X_free(), which accepts NULL.  Pointers
@@ -20,8 +22,8 @@
  *
  * Threads: a loaded gazetteer and a compiled tagger are read-only and may
  * be shared; give each thread its own scanner or pipeline.  Process-wide
- * state is limited to the warning handler below and igraph's error
- * handler, which ng_graph_build installs.
+ * state is limited to the warning handler below (ng_graph_build replaces
+ * igraph's error handler only for the duration of its igraph calls).
  *
  * Errors: functions that can fail on bad input or I/O return an ng_status
  * and, when given a non-NULL ng_error_t, fill it with a one-line message

@@ -1,13 +1,20 @@
 /*
- * Writers for the graph and the mentions.  Each writes to a FILE* it does
- * not own and reports NG_EIO when a write fails (the caller decides what
- * to do with the half-written stream; the CLI writes to a temporary file
- * and renames it only on success).  Output is deterministic: sorted ids,
- * fixed number formatting, no timestamps.
+ * Output formats: a registry of writers, looked up by name or by a file
+ * name's extension, and the writers themselves.
+ *
+ * A graph writer writes every node and edge column and every graph
+ * attribute of an ng_graph_t (see ng_graph.h), whatever analyses added, so
+ * a new column needs no change here and a new format needs no change to
+ * the analyses.  Writers write to a FILE * they do not own and report
+ * NG_EIO when a write fails (the caller decides what to do with the
+ * half-written stream; the CLI writes to a temporary file and renames it
+ * only on success).  Output is deterministic: sorted ids, fixed number
+ * formatting, no timestamps.
  */
 #ifndef NG_EXPORT_H
 #define NG_EXPORT_H
 
+#include <stdbool.h>
 #include <stdio.h>
 
 #include "ng_cooc.h"
@@ -15,24 +22,68 @@
 
 struct ng_error;
 
-/* Facts about the run that go into the graph's own attributes. */
-typedef struct ng_graph_info {
-    const char *window;    /* e.g. "sentence", "tokens:5" */
-    size_t documents;      /* documents read */
-} ng_graph_info_t;
+/* Same type as in nergraph.h (a repeated identical typedef is valid C11). */
+typedef void (*ng_diag_fn)(void *ctx, const char *message);
+
+typedef struct ng_export_options {
+    /* Warnings about the output (a name DOT cannot hold as is), formatted,
+     * without prefix or newline.  NULL: stderr, prefixed
+     * "nergraph: warning: ". */
+    ng_diag_fn diag;
+    void *diag_ctx;
+} ng_export_options_t;
+
+void ng_export_options_init(ng_export_options_t *o);
+
+/* Write graph g to out.  o may be NULL (defaults).  NG_OK, NG_EIO when a
+ * write failed, NG_EINTERNAL when a library we use failed. */
+typedef int (*ng_graph_writer_fn)(FILE *out, const ng_graph_t *g,
+                                  const ng_export_options_t *o, struct ng_error *err);
+
+typedef enum ng_export_kind {
+    NG_EXPORT_GRAPH,   /* write_graph writes the built graph */
+    NG_EXPORT_MENTIONS /* a stream written while documents are read: attach
+                          ng_mentions_writer_sink to the pipeline */
+} ng_export_kind;
+
+typedef struct ng_export_format {
+    const char *name;               /* for -f: "dot" */
+    const char *const *extensions;  /* lower case, no dot, NULL-terminated */
+    const char *description;        /* one line, for --help */
+    ng_export_kind kind;
+    ng_graph_writer_fn write_graph; /* NG_EXPORT_GRAPH only, else NULL */
+    bool directory;                 /* writes a directory of several files */
+} ng_export_format_t;
+
+/* The formats, in a fixed order (the first is the default); entries are
+ * static, never freed. */
+size_t ng_export_format_count(void);
+const ng_export_format_t *ng_export_format_at(size_t i);
+/* The format called name (exact), or NULL. */
+const ng_export_format_t *ng_export_format_find(const char *name);
+/* The format whose extension the last component of path ends with
+ * ("out/graph.JSON" -> json; case-insensitive), or NULL for no or an
+ * unknown extension. */
+const ng_export_format_t *ng_export_format_for_path(const char *path);
 
 /*
- * Graphviz DOT through cgraph: an undirected graph; node name = entity id,
- * with label, type, mentions, documents and the gazetteer attributes (which
- * may override the styling: a gazetteer "color=red" wins); shape and fill
- * colour by type; edges with weight, documents and a penwidth from 1 to 5
- * growing with log(weight).
+ * Graphviz DOT through cgraph: an undirected graph named after the graph's
+ * "name" attribute, its other attributes as graph attributes; node name =
+ * entity id, every node column an attribute (label, type, mentions,
+ * documents, the gazetteer attributes...); shape and fill colour by type,
+ * which a column such as shape or fillcolor overrides where it has a value;
+ * every edge column an attribute, and a penwidth from 1 to 5 growing with
+ * log(weight).
  */
-int ng_export_dot(FILE *out, const ng_graph_t *g, const ng_graph_info_t *info,
+int ng_export_dot(FILE *out, const ng_graph_t *g, const ng_export_options_t *o,
                   struct ng_error *err);
 
-/* networkx node-link JSON (networkx.node_link_graph loads it). */
-int ng_export_json(FILE *out, const ng_graph_t *g, const ng_graph_info_t *info,
+/* networkx node-link JSON (networkx.node_link_graph loads it): "graph"
+ * holds the graph attributes, each node its id then its columns, each link
+ * source, target then its columns.  Integers are numbers, floats numbers
+ * written with %.17g (nan and infinities, which JSON lacks, as null),
+ * strings strings; an absent string is left out. */
+int ng_export_json(FILE *out, const ng_graph_t *g, const ng_export_options_t *o,
                    struct ng_error *err);
 
 /*

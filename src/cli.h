@@ -18,14 +18,12 @@ enum {
 
 /* ---- options ---- */
 
-typedef enum { CLI_FORMAT_DOT, CLI_FORMAT_JSON, CLI_FORMAT_MENTIONS } cli_format_t;
-
 typedef struct cli_options {
     const char **gazetteers;      /* -g paths, or the bundled directory */
     size_t gazetteer_count;
     char *default_gazetteer_dir;  /* owned; set when no -g was given */
     ng_window_t window;
-    cli_format_t format;
+    const ng_export_format_t *format; /* -f, else inferred from -o, else dot */
     const char *output;           /* -o, NULL for stdout */
     ng_graph_options_t graph;     /* --min-weight, --no-isolates, --types */
     ng_tagger_options_t tagger;   /* --no-auto-aliases */

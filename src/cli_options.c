@@ -18,7 +18,8 @@
 #define NG_DATADIR "/usr/local/share/nergraph"
 #endif
 
-static const char usage_text[] =
+/* --help: usage_head, the formats (from the registry), usage_tail. */
+static const char usage_head[] =
 "Usage: nergraph [OPTIONS] [INPUT...]\n"
 "       nergraph gazetteer check|stats [PATH...]   (see nergraph gazetteer --help)\n"
 "Find people, countries and organizations in text and write who occurs\n"
@@ -34,11 +35,12 @@ static const char usage_text[] =
 "  -w, --window UNIT      what counts as \"together\": sentence (default),\n"
 "                         paragraph, document, or tokens:N (mentions at most\n"
 "                         N tokens apart)\n"
-"  -f, --format FMT       dot (default): Graphviz DOT;\n"
-"                         json: networkx node-link JSON;\n"
-"                         mentions: JSON Lines, one line per mention\n"
 "  -o, --output PATH      write here instead of standard output; the file is\n"
 "                         written whole or not at all\n"
+"  -f, --format FMT       what to write; without -f, the format that -o's\n"
+"                         extension names, else %s (default).  Formats:\n";
+
+static const char usage_tail[] =
 "      --min-weight N     drop edges seen in fewer than N windows (default 1)\n"
 "      --no-isolates      drop entities that have no edge\n"
 "      --types LIST       keep only these entity types, comma separated\n"
@@ -66,6 +68,44 @@ static const char usage_text[] =
 "\n"
 "Example:\n"
 "  nergraph -w paragraph -o story.dot story.txt && dot -Tsvg story.dot -o story.svg\n";
+
+/* One line per registered format: name, description, extensions; the
+ * extensions go on a line of their own when they would pass column 79. */
+static void print_formats(FILE *out)
+{
+    for (size_t i = 0; i < ng_export_format_count(); i++) {
+        const ng_export_format_t *f = ng_export_format_at(i);
+        char exts[128] = "";
+        size_t len = 0;
+        for (const char *const *e = f->extensions; *e && len < sizeof exts; e++)
+            len += (size_t)snprintf(exts + len, sizeof exts - len, "%s.%s",
+                                    e == f->extensions ? "" : " ", *e);
+        int width = fprintf(out, "                           %-9s %s", f->name, f->description);
+        if (width + 3 + (int)strlen(exts) > 79)
+            fprintf(out, "\n%37s", "");
+        else
+            putc(' ', out);
+        fprintf(out, "(%s)\n", exts);
+    }
+}
+
+static void print_usage(FILE *out)
+{
+    fprintf(out, usage_head, ng_export_format_at(0)->name);
+    print_formats(out);
+    fputs(usage_tail, out);
+}
+
+/* "dot, json or mentions", for messages. */
+static void format_names(char *buf, size_t n)
+{
+    size_t len = 0, count = ng_export_format_count();
+    buf[0] = '\0';
+    for (size_t i = 0; i < count && len < n; i++)
+        len += (size_t)snprintf(buf + len, n - len, "%s%s",
+                                i == 0 ? "" : i + 1 == count ? " or " : ", ",
+                                ng_export_format_at(i)->name);
+}
 
 enum { OPT_MIN_WEIGHT = 256, OPT_NO_ISOLATES, OPT_TYPES, OPT_NO_AUTO, OPT_STRICT, OPT_VERSION,
        OPT_WORDS };
@@ -141,6 +181,26 @@ static bool parse_count(const char *s, size_t *out)
     return true;
 }
 
+/* -f and -o's extension: an extension names a format, and -f may repeat
+ * it but not contradict it.  An unknown extension (or none: stdout, a
+ * device) leaves -f, else the default, so "-o graph.txt" still writes DOT.
+ * Returns -1 when consistent, else EXIT_USAGE after a message. */
+static int resolve_format(cli_options_t *o)
+{
+    const ng_export_format_t *by_ext =
+        o->output && strcmp(o->output, "-") != 0 ? ng_export_format_for_path(o->output) : NULL;
+    if (o->format && by_ext && o->format != by_ext) {
+        fprintf(stderr, "nergraph: -f %s contradicts -o %s, whose extension names the %s "
+                "format; drop -f or change the extension\n"
+                "Try 'nergraph --help' for more information.\n",
+                o->format->name, o->output, by_ext->name);
+        return EXIT_USAGE;
+    }
+    if (!o->format)
+        o->format = by_ext ? by_ext : ng_export_format_at(0);
+    return -1;
+}
+
 int cli_options_parse(cli_options_t *o, int argc, char **argv)
 {
     static const struct option longopts[] = {
@@ -161,7 +221,6 @@ int cli_options_parse(cli_options_t *o, int argc, char **argv)
     memset(o, 0, sizeof *o);
     o->gazetteers = ng_xcalloc((size_t)argc + 2, sizeof *o->gazetteers);
     o->window = (ng_window_t){NG_WINDOW_SENTENCE, 0};
-    o->format = CLI_FORMAT_DOT;
     ng_graph_options_init(&o->graph);
     ng_tagger_options_init(&o->tagger);
     ng_error_t err = {0};
@@ -179,14 +238,13 @@ int cli_options_parse(cli_options_t *o, int argc, char **argv)
                 return usage_error("%s", err.message);
             break;
         case 'f':
-            if (strcmp(optarg, "dot") == 0)
-                o->format = CLI_FORMAT_DOT;
-            else if (strcmp(optarg, "json") == 0)
-                o->format = CLI_FORMAT_JSON;
-            else if (strcmp(optarg, "mentions") == 0)
-                o->format = CLI_FORMAT_MENTIONS;
-            else
-                return usage_error("unknown format '%s'; use dot, json or mentions", optarg);
+            o->format = ng_export_format_find(optarg);
+            if (!o->format) {
+                char names[256], msg[512];
+                format_names(names, sizeof names);
+                snprintf(msg, sizeof msg, "unknown format '%%s'; use %s", names);
+                return usage_error(msg, optarg);
+            }
             break;
         case 'o':
             o->output = optarg;
@@ -224,7 +282,7 @@ int cli_options_parse(cli_options_t *o, int argc, char **argv)
             o->words = optarg;
             break;
         case 'h':
-            fputs(usage_text, stdout);
+            print_usage(stdout);
             return EXIT_OK;
         case OPT_VERSION:
             printf("nergraph %s\n", NG_VERSION);
@@ -239,6 +297,9 @@ int cli_options_parse(cli_options_t *o, int argc, char **argv)
         }
     }
 
+    int st = resolve_format(o);
+    if (st >= 0)
+        return st;
     if (!o->gazetteer_count) {
         o->default_gazetteer_dir = cli_default_gazetteer_dir();
         o->gazetteers[o->gazetteer_count++] = o->default_gazetteer_dir;

@@ -2,16 +2,21 @@
  * DOT export through Graphviz's cgraph, which owns the quoting rules: any
  * id or label, whatever bytes it holds, comes out as a valid DOT string.
  * Nodes and edges are created in the graph's sorted order, and cgraph
- * writes them in creation order, so the file is deterministic.
+ * writes them in creation order (and attributes by name), so the file is
+ * deterministic.  Every column becomes an attribute of the same name; the
+ * styling by type is set first, so a column such as shape or fillcolor
+ * (from a gazetteer attribute) wins where it has a value.
  */
 #include "nergraph.h"
 
 #include <graphviz/cgraph.h>
 #include <math.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "json.h"
 #include "util.h"
 
 typedef struct style {
@@ -87,16 +92,34 @@ static bool brackets_balanced(const char *s)
     return depth == 0;
 }
 
-/* Scratch for dot_value/dot_label: the HTML-like string reference (given
- * back with release() once cgraph has copied it) and the buffer for
- * rewritten text. */
-typedef struct dot_str {
+/* The writer's state: the cgraph graph, the scratch for dot_value and
+ * dot_label (the HTML-like string reference, given back with release() once
+ * cgraph has copied it, and the buffer for rewritten text) and where
+ * warnings go. */
+typedef struct dot_writer {
     Agraph_t *g;
     char *html;   /* agstrdup_html reference, or NULL */
-    ng_buf_t buf; /* lossy copy, or empty */
-} dot_str_t;
+    ng_buf_t buf; /* rewritten text, or empty */
+    const ng_export_options_t *opts;
+} dot_writer_t;
 
-static char *dot_value(dot_str_t *d, const char *s)
+static void warn(const dot_writer_t *d, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+static void warn(const dot_writer_t *d, const char *fmt, ...)
+{
+    char msg[1024];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    if (d->opts && d->opts->diag)
+        d->opts->diag(d->opts->diag_ctx, msg);
+    else
+        fprintf(stderr, "nergraph: warning: %s\n", msg);
+}
+
+static char *dot_value(dot_writer_t *d, const char *s)
 {
     if (quotable(s))
         return S(s);
@@ -104,7 +127,7 @@ static char *dot_value(dot_str_t *d, const char *s)
         d->html = agstrdup_html(d->g, S(s));
         return d->html;
     }
-    ng_warn("name '%s' cannot be written in DOT as is; its backslashes before a quote "
+    warn(d, "name '%s' cannot be written in DOT as is; its backslashes before a quote "
             "or at the end are written as U+29F5", s);
     d->buf.len = 0;
     for (const char *p = s; *p; p++) {
@@ -119,7 +142,7 @@ static char *dot_value(dot_str_t *d, const char *s)
 /* A label is drawn, and Graphviz reads an HTML-like label as markup: so
  * when a label must go out as <...>, its text is escaped as HTML and draws
  * exactly as written. */
-static char *dot_label(dot_str_t *d, const char *s)
+static char *dot_label(dot_writer_t *d, const char *s)
 {
     if (quotable(s))
         return S(s);
@@ -136,94 +159,155 @@ static char *dot_label(dot_str_t *d, const char *s)
     return d->html;
 }
 
-static void release(dot_str_t *d)
+static void release(dot_writer_t *d)
 {
     if (d->html)
         agstrfree(d->g, d->html);
     d->html = NULL;
 }
 
-int ng_export_dot(FILE *out, const ng_graph_t *g, const ng_graph_info_t *info,
+/* Set attribute sym of obj to a column's or attribute's value (as text);
+ * an absent string leaves the default.  Set through agxset, which keeps an
+ * HTML-like string's kind. */
+static void set_value(dot_writer_t *d, void *obj, Agsym_t *sym, ng_column_type type,
+                      int64_t i, double f, const char *s)
+{
+    char num[32];
+    switch (type) {
+    case NG_COLUMN_INT:
+        snprintf(num, sizeof num, "%lld", (long long)i);
+        agxset(obj, sym, num);
+        break;
+    case NG_COLUMN_FLOAT:
+        ng_format_float(num, sizeof num, f);
+        agxset(obj, sym, num);
+        break;
+    case NG_COLUMN_STRING:
+        if (!s)
+            break;
+        /* A label is drawn (see dot_label); any other value is data. */
+        agxset(obj, sym, strcmp(sym->name, "label") == 0 ? dot_label(d, s) : dot_value(d, s));
+        release(d);
+        break;
+    }
+}
+
+/* The symbol for attribute name of kind (AGRAPH, AGNODE, AGEDGE), declared
+ * with an empty default unless it already exists (a styling attribute keeps
+ * its default). */
+static Agsym_t *declare(dot_writer_t *d, int kind, const char *name)
+{
+    Agsym_t *sym = agattr(d->g, kind, S(name), NULL);
+    return sym ? sym : agattr(d->g, kind, S(name), S(""));
+}
+
+/* A force-directed layout suits relationship graphs (`dot -Kdot` still
+ * picks the hierarchical one); nodes are filled; unset attributes draw as
+ * Graphviz would. */
+static void declare_styling(dot_writer_t *d)
+{
+    agattr(d->g, AGRAPH, S("layout"), S("neato"));
+    agattr(d->g, AGRAPH, S("overlap"), S("false"));
+    agattr(d->g, AGRAPH, S("splines"), S("true"));
+    agattr(d->g, AGNODE, S("label"), S("\\N"));
+    agattr(d->g, AGNODE, S("shape"), S("ellipse"));
+    agattr(d->g, AGNODE, S("style"), S("filled"));
+    agattr(d->g, AGNODE, S("fillcolor"), S("white"));
+    agattr(d->g, AGEDGE, S("weight"), S("1"));
+    agattr(d->g, AGEDGE, S("penwidth"), S("1"));
+}
+
+/* Every graph attribute but "name", which names the graph itself. */
+static void write_graph_attributes(dot_writer_t *d, const ng_graph_t *g)
+{
+    for (size_t i = 0; i < ng_graph_attr_count(g); i++) {
+        const char *name = ng_graph_attr_name(g, i);
+        if (strcmp(name, "name") == 0)
+            continue;
+        set_value(d, d->g, declare(d, AGRAPH, name), ng_graph_attr_type(g, i),
+                  ng_graph_attr_int(g, i), ng_graph_attr_float(g, i),
+                  ng_graph_attr_string(g, i));
+    }
+}
+
+static Agnode_t **add_nodes(dot_writer_t *d, const ng_graph_t *g)
+{
+    size_t n = ng_graph_node_count(g), cols = ng_graph_node_column_count(g);
+    Agsym_t **syms = ng_xcalloc(cols + 1, sizeof *syms);
+    for (size_t c = 0; c < cols; c++)
+        syms[c] = declare(d, AGNODE, ng_graph_node_column_name(g, c));
+    Agsym_t *a_shape = declare(d, AGNODE, "shape");
+    Agsym_t *a_fill = declare(d, AGNODE, "fillcolor");
+    int64_t type_col = ng_graph_node_column_find(g, "type");
+    Agnode_t **nodes = ng_xcalloc(n + 1, sizeof *nodes);
+    for (size_t v = 0; v < n; v++) {
+        nodes[v] = agnode(d->g, dot_value(d, ng_graph_node_id(g, v)), 1);
+        release(d);
+        const char *type = type_col >= 0 ? ng_graph_node_string(g, (size_t)type_col, v) : NULL;
+        const style_t *st = style_of(type ? type : "");
+        agxset(nodes[v], a_shape, S(st->shape));
+        agxset(nodes[v], a_fill, S(st->fill));
+        for (size_t c = 0; c < cols; c++)
+            set_value(d, nodes[v], syms[c], ng_graph_node_column_type(g, c),
+                      ng_graph_node_int(g, c, v), ng_graph_node_float(g, c, v),
+                      ng_graph_node_string(g, c, v));
+    }
+    free(syms);
+    return nodes;
+}
+
+/* From 1 for the lightest edge to 5 for the heaviest, on a log scale, so
+ * that a few heavy pairs do not flatten the rest. */
+static double penwidth(int64_t weight, int64_t max_weight)
+{
+    if (max_weight <= 1 || weight < 1)
+        return 1.0;
+    return 1.0 + 4.0 * log((double)weight) / log((double)max_weight);
+}
+
+static void add_edges(dot_writer_t *d, const ng_graph_t *g, Agnode_t **nodes)
+{
+    size_t m = ng_graph_edge_count(g), cols = ng_graph_edge_column_count(g);
+    Agsym_t **syms = ng_xcalloc(cols + 1, sizeof *syms);
+    for (size_t c = 0; c < cols; c++)
+        syms[c] = declare(d, AGEDGE, ng_graph_edge_column_name(g, c));
+    Agsym_t *e_pen = declare(d, AGEDGE, "penwidth");
+    int64_t wcol = ng_graph_edge_column_find(g, "weight");
+    int64_t max_w = 1;
+    for (size_t i = 0; wcol >= 0 && i < m; i++)
+        if (ng_graph_edge_int(g, (size_t)wcol, i) > max_w)
+            max_w = ng_graph_edge_int(g, (size_t)wcol, i);
+    char num[32];
+    for (size_t i = 0; i < m; i++) {
+        size_t u, v;
+        ng_graph_edge_nodes(g, i, &u, &v);
+        Agedge_t *edge = agedge(d->g, nodes[u], nodes[v], NULL, 1);
+        int64_t w = wcol >= 0 ? ng_graph_edge_int(g, (size_t)wcol, i) : 1;
+        snprintf(num, sizeof num, "%.2f", penwidth(w, max_w));
+        agxset(edge, e_pen, num);
+        for (size_t c = 0; c < cols; c++)
+            set_value(d, edge, syms[c], ng_graph_edge_column_type(g, c),
+                      ng_graph_edge_int(g, c, i), ng_graph_edge_float(g, c, i),
+                      ng_graph_edge_string(g, c, i));
+    }
+    free(syms);
+}
+
+int ng_export_dot(FILE *out, const ng_graph_t *g, const ng_export_options_t *o,
                   ng_error_t *err)
 {
-    const ng_gazetteer_t *gz = ng_graph_gazetteer(g);
-    Agraph_t *dg = agopen(S("nergraph"), Agundirected, NULL);
+    int64_t name_attr = ng_graph_attr_find(g, "name");
+    const char *name = name_attr >= 0 ? ng_graph_attr_string(g, (size_t)name_attr) : NULL;
+    Agraph_t *dg = agopen(S(name ? name : "nergraph"), Agundirected, NULL);
     if (!dg)
         return ng_fail(err, NG_EINTERNAL, "cgraph could not create a graph");
-    dot_str_t ds = {dg, NULL, {0}};
-    /* Graph attributes: a force-directed layout suits relationship graphs;
-     * `dot -Kdot` still picks the hierarchical one. */
-    agattr(dg, AGRAPH, S("layout"), S("neato"));
-    agattr(dg, AGRAPH, S("overlap"), S("false"));
-    agattr(dg, AGRAPH, S("splines"), S("true"));
-    if (info) {
-        char docs[32];
-        snprintf(docs, sizeof docs, "%zu", info->documents);
-        /* Set through agxset, which keeps an HTML-like string's kind;
-         * agattr would copy it as a plain string. */
-        Agsym_t *g_window = agattr(dg, AGRAPH, S("window"), S(""));
-        agxset(dg, g_window, dot_value(&ds, info->window ? info->window : ""));
-        release(&ds);
-        agattr(dg, AGRAPH, S("documents"), S(docs));
-    }
-    Agsym_t *a_label = agattr(dg, AGNODE, S("label"), S("\\N"));
-    Agsym_t *a_type = agattr(dg, AGNODE, S("type"), S(""));
-    Agsym_t *a_mentions = agattr(dg, AGNODE, S("mentions"), S(""));
-    Agsym_t *a_docs = agattr(dg, AGNODE, S("documents"), S(""));
-    Agsym_t *a_shape = agattr(dg, AGNODE, S("shape"), S("ellipse"));
-    agattr(dg, AGNODE, S("style"), S("filled"));
-    Agsym_t *a_fill = agattr(dg, AGNODE, S("fillcolor"), S("white"));
-    Agsym_t *e_weight = agattr(dg, AGEDGE, S("weight"), S("1"));
-    Agsym_t *e_docs = agattr(dg, AGEDGE, S("documents"), S(""));
-    Agsym_t *e_pen = agattr(dg, AGEDGE, S("penwidth"), S("1"));
-
-    size_t n = ng_graph_node_count(g);
-    Agnode_t **nodes = ng_xcalloc(n + 1, sizeof *nodes);
-    char num[32];
-    for (size_t v = 0; v < n; v++) {
-        uint32_t e = ng_graph_node_entity(g, v);
-        Agnode_t *node = agnode(dg, dot_value(&ds, ng_gazetteer_entity_id(gz, e)), 1);
-        release(&ds);
-        nodes[v] = node;
-        const char *type = ng_gazetteer_entity_type(gz, e);
-        const style_t *st = style_of(type);
-        agxset(node, a_label, dot_label(&ds, ng_gazetteer_entity_name(gz, e)));
-        release(&ds);
-        agxset(node, a_type, S(type));
-        snprintf(num, sizeof num, "%zu", ng_graph_node_mentions(g, v));
-        agxset(node, a_mentions, num);
-        snprintf(num, sizeof num, "%zu", ng_graph_node_documents(g, v));
-        agxset(node, a_docs, num);
-        agxset(node, a_shape, S(st->shape));
-        agxset(node, a_fill, S(st->fill));
-        for (size_t i = 0; i < ng_gazetteer_attr_count(gz, e); i++) {
-            agsafeset(node, S(ng_gazetteer_attr_key(gz, e, i)),
-                      dot_value(&ds, ng_gazetteer_attr_value(gz, e, i)), S(""));
-            release(&ds);
-        }
-    }
-    size_t m = ng_graph_edge_count(g);
-    size_t max_w = 1;
-    for (size_t i = 0; i < m; i++) {
-        size_t u, v, w, d;
-        ng_graph_edge(g, i, &u, &v, &w, &d);
-        if (w > max_w)
-            max_w = w;
-    }
-    for (size_t i = 0; i < m; i++) {
-        size_t u, v, w, d;
-        ng_graph_edge(g, i, &u, &v, &w, &d);
-        Agedge_t *edge = agedge(dg, nodes[u], nodes[v], NULL, 1);
-        snprintf(num, sizeof num, "%zu", w);
-        agxset(edge, e_weight, num);
-        snprintf(num, sizeof num, "%zu", d);
-        agxset(edge, e_docs, num);
-        double pen = max_w > 1 ? 1.0 + 4.0 * log((double)w) / log((double)max_w) : 1.0;
-        snprintf(num, sizeof num, "%.2f", pen);
-        agxset(edge, e_pen, num);
-    }
+    dot_writer_t d = {dg, NULL, {0}, o};
+    declare_styling(&d);
+    write_graph_attributes(&d, g);
+    Agnode_t **nodes = add_nodes(&d, g);
+    add_edges(&d, g, nodes);
     free(nodes);
-    ng_buf_free(&ds.buf);
+    ng_buf_free(&d.buf);
     int rc = agwrite(dg, out);
     agclose(dg);
     if (rc != 0 || ferror(out))

@@ -1,10 +1,12 @@
 /*
- * JSON string escaping.  Names come from user-edited files and text from
+ * JSON values.  Names come from user-edited files and text from
  * anywhere, so every byte that JSON forbids is escaped, and any byte that is
  * not UTF-8 becomes U+FFFD rather than producing a file parsers reject.
  */
 #include "json.h"
 
+#include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "utf8.h"
@@ -46,4 +48,23 @@ void ng_json_string(FILE *out, const char *s, size_t len)
 void ng_json_cstring(FILE *out, const char *s)
 {
     ng_json_string(out, s, strlen(s));
+}
+
+bool ng_format_float(char *buf, size_t n, double x)
+{
+    if (isnan(x)) {
+        snprintf(buf, n, "nan");
+        return false;
+    }
+    if (isinf(x)) {
+        snprintf(buf, n, x < 0 ? "-inf" : "inf");
+        return false;
+    }
+    for (int digits = 15; digits < 17; digits++) {
+        snprintf(buf, n, "%.*g", digits, x);
+        if (strtod(buf, NULL) == x)
+            return true;
+    }
+    snprintf(buf, n, "%.17g", x);
+    return true;
 }

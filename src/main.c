@@ -136,7 +136,7 @@ int main(int argc, char **argv)
     out_open = true;
 
     run_t run = {.pipeline = pipeline, .gz = gz,
-                 .mentions_out = opts.format == CLI_FORMAT_MENTIONS ? out.fp : NULL};
+                 .mentions_out = opts.format->kind == NG_EXPORT_MENTIONS ? out.fp : NULL};
     size_t failures = 0;
     if (!opts.input_count)
         cli_read_input("-", on_document, &run, &failures);
@@ -154,24 +154,24 @@ int main(int argc, char **argv)
          * is never written, and a graph is never started. */
         fprintf(stderr, "nergraph: --strict: %zu warning%s; %s\n", warning_count,
                 warning_count == 1 ? "" : "s",
-                out.path || opts.format != CLI_FORMAT_MENTIONS ? "no output written"
+                out.path || opts.format->kind != NG_EXPORT_MENTIONS ? "no output written"
                                                    : "the mentions written so far are incomplete");
         exit_code = EXIT_DATA;
         goto out;
     }
 
-    if (opts.format != CLI_FORMAT_MENTIONS) {
+    if (opts.format->kind == NG_EXPORT_GRAPH) {
+        char wbuf[64];
+        ng_window_format(&opts.window, wbuf, sizeof wbuf);
+        opts.graph.window = wbuf;
+        opts.graph.documents = ng_pipeline_document_count(pipeline);
         graph = ng_graph_build(gz, ng_pipeline_cooc(pipeline), &opts.graph, &err);
         if (!graph) {
             fprintf(stderr, "nergraph: %s\n", err.message);
             exit_code = EXIT_DATA;
             goto out;
         }
-        char wbuf[64];
-        ng_window_format(&opts.window, wbuf, sizeof wbuf);
-        ng_graph_info_t info = {wbuf, ng_pipeline_document_count(pipeline)};
-        int st = opts.format == CLI_FORMAT_DOT ? ng_export_dot(out.fp, graph, &info, &err)
-                                   : ng_export_json(out.fp, graph, &info, &err);
+        int st = opts.format->write_graph(out.fp, graph, NULL, &err);
         if (st && st != NG_EIO) {
             fprintf(stderr, "nergraph: %s\n", err.message);
             exit_code = EXIT_DATA;

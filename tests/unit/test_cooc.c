@@ -18,6 +18,7 @@
 #include <cmocka.h>
 
 #include "nergraph.h"
+#include "ng_graph_igraph.h"
 
 #define NONE_W ((size_t)-1)
 

@@ -292,9 +292,12 @@ static char *export_dot(const world_t *w, const char *window, size_t documents)
 {
     capture_t cap;
     cap_open(&cap);
-    ng_graph_info_t info = {window, documents};
+    if (window) {
+        ng_graph_set_attr_string(w->g, "window", window);
+        ng_graph_set_attr_int(w->g, "documents", (int64_t)documents);
+    }
     ng_error_t err = {0};
-    int st = ng_export_dot(cap.f, w->g, window ? &info : NULL, &err);
+    int st = ng_export_dot(cap.f, w->g, NULL, &err);
     if (st != NG_OK) {
         print_error("ng_export_dot: %d %s\n", st, err.message);
         fail();
@@ -565,8 +568,9 @@ static void test_dot_empty_graph(void **state)
     assert_non_null(g);
     capture_t cap;
     cap_open(&cap);
-    ng_graph_info_t info = {"document", 0};
-    assert_int_equal(ng_export_dot(cap.f, g, &info, NULL), NG_OK);
+    ng_graph_set_attr_string(g, "window", "document");
+    ng_graph_set_attr_int(g, "documents", 0);
+    assert_int_equal(ng_export_dot(cap.f, g, NULL, NULL), NG_OK);
     cap_close(&cap);
     Agraph_t *dg = parse_dot(cap.data);
     assert_int_equal(agnnodes(dg), 0);
@@ -865,9 +869,10 @@ static void test_json_graph(void **state)
     world_chain(&w);
     capture_t cap;
     cap_open(&cap);
-    ng_graph_info_t info = {"tokens:5", 1};
+    ng_graph_set_attr_string(w.g, "window", "tokens:5");
+    ng_graph_set_attr_int(w.g, "documents", 1);
     ng_error_t err = {0};
-    assert_int_equal(ng_export_json(cap.f, w.g, &info, &err), NG_OK);
+    assert_int_equal(ng_export_json(cap.f, w.g, NULL, &err), NG_OK);
     cap_close(&cap);
     expect_valid_json(cap.data, cap.len);
     char *j = compact(cap.data);
@@ -1052,14 +1057,13 @@ static void test_mention_invalid_utf8(void **state)
 
 /* ---- determinism and write errors --------------------------------------- */
 
-static char *export_to_string(int (*fn)(FILE *, const ng_graph_t *, const ng_graph_info_t *,
-                                        ng_error_t *),
-                              const ng_graph_t *g, size_t *len)
+static char *export_to_string(ng_graph_writer_fn fn, ng_graph_t *g, size_t *len)
 {
     capture_t cap;
     cap_open(&cap);
-    ng_graph_info_t info = {"paragraph", 3};
-    assert_int_equal(fn(cap.f, g, &info, NULL), NG_OK);
+    ng_graph_set_attr_string(g, "window", "paragraph");
+    ng_graph_set_attr_int(g, "documents", 3);
+    assert_int_equal(fn(cap.f, g, NULL, NULL), NG_OK);
     cap_close(&cap);
     *len = cap.len;
     return cap.data;
@@ -1071,8 +1075,7 @@ static void test_determinism(void **state)
     world_t a, b;
     world_chain(&a);
     world_chain(&b); /* a second, independently built copy */
-    int (*fns[])(FILE *, const ng_graph_t *, const ng_graph_info_t *, ng_error_t *) = {
-        ng_export_dot, ng_export_json};
+    ng_graph_writer_fn fns[] = {ng_export_dot, ng_export_json};
     for (size_t f = 0; f < 2; f++) {
         size_t l1, l2, l3;
         char *s1 = export_to_string(fns[f], a.g, &l1);

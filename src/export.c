@@ -1,0 +1,60 @@
+/*
+ * The registry of output formats.  A format is one row here: the CLI's
+ * -f, its inference from -o and its --help text all read this table, so
+ * adding a format (GraphML, GEXF, CSV...) touches nothing else.
+ */
+#include "nergraph.h"
+
+#include <string.h>
+#include <strings.h>
+
+static const char *const dot_ext[] = {"dot", "gv", NULL};
+static const char *const json_ext[] = {"json", NULL};
+static const char *const mentions_ext[] = {"jsonl", "ndjson", NULL};
+
+static const ng_export_format_t formats[] = {
+    {"dot", dot_ext, "Graphviz DOT", NG_EXPORT_GRAPH, ng_export_dot, false},
+    {"json", json_ext, "networkx node-link JSON", NG_EXPORT_GRAPH, ng_export_json, false},
+    {"mentions", mentions_ext, "JSON Lines, one line per mention", NG_EXPORT_MENTIONS, NULL,
+     false},
+};
+
+void ng_export_options_init(ng_export_options_t *o)
+{
+    memset(o, 0, sizeof *o);
+}
+
+size_t ng_export_format_count(void)
+{
+    return sizeof formats / sizeof *formats;
+}
+
+const ng_export_format_t *ng_export_format_at(size_t i)
+{
+    return i < ng_export_format_count() ? &formats[i] : NULL;
+}
+
+const ng_export_format_t *ng_export_format_find(const char *name)
+{
+    for (size_t i = 0; name && i < ng_export_format_count(); i++)
+        if (strcmp(formats[i].name, name) == 0)
+            return &formats[i];
+    return NULL;
+}
+
+const ng_export_format_t *ng_export_format_for_path(const char *path)
+{
+    if (!path)
+        return NULL;
+    const char *base = strrchr(path, '/');
+    base = base ? base + 1 : path;
+    const char *dot = strrchr(base, '.');
+    /* ".json" alone is a hidden file's name, not an extension. */
+    if (!dot || dot == base || !dot[1])
+        return NULL;
+    for (size_t i = 0; i < ng_export_format_count(); i++)
+        for (const char *const *ext = formats[i].extensions; *ext; ext++)
+            if (strcasecmp(*ext, dot + 1) == 0)
+                return &formats[i];
+    return NULL;
+}
