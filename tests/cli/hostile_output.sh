@@ -102,10 +102,11 @@ print("running=%s tmp_at_signal=%s status=%s stderr=%r"
 sys.exit(0 if running else 2)
 EOF
 for fmt in json mentions; do
-    printf 'OLD CONTENT, must survive\n' >"$T/out-$fmt.json"
-    cp "$T/out-$fmt.json" "$T/before-$fmt.json"
-    "$PY" "$T/sigint.py" "$T/out-$fmt.json" \
-        "$NERGRAPH" -g "$T/gaz.tsv" -f $fmt -o "$T/out-$fmt.json" "$T/huge.txt" >"$T/sigint-$fmt.log" 2>&1
+    ext=json; [ $fmt = mentions ] && ext=jsonl  # -o's extension must not contradict -f
+    printf 'OLD CONTENT, must survive\n' >"$T/out-$fmt.$ext"
+    cp "$T/out-$fmt.$ext" "$T/before-$fmt.json"
+    "$PY" "$T/sigint.py" "$T/out-$fmt.$ext" \
+        "$NERGRAPH" -g "$T/gaz.tsv" -f $fmt -o "$T/out-$fmt.$ext" "$T/huge.txt" >"$T/sigint-$fmt.log" 2>&1
     st=$?
     echo "NOTE Ctrl-C, -f $fmt: $(cat "$T/sigint-$fmt.log")"
     if [ $st -eq 2 ]; then
@@ -115,10 +116,10 @@ for fmt in json mentions; do
     else
         pass "Ctrl-C (-f $fmt): the run ends"
     fi
-    if cmp -s "$T/out-$fmt.json" "$T/before-$fmt.json"; then pass "Ctrl-C (-f $fmt): old -o file byte-identical"
-    else fail "Ctrl-C (-f $fmt): old -o file byte-identical" "$(head -c 200 "$T/out-$fmt.json")"; fi
-    left=$(ls -A "$T" | grep -F "out-$fmt.json.tmp." || true)
-    if [ -z "$left" ]; then pass "Ctrl-C (-f $fmt): no out-$fmt.json.tmp.* left"
-    else fail "Ctrl-C (-f $fmt): no out-$fmt.json.tmp.* left" "left: $left"; fi
+    if cmp -s "$T/out-$fmt.$ext" "$T/before-$fmt.json"; then pass "Ctrl-C (-f $fmt): old -o file byte-identical"
+    else fail "Ctrl-C (-f $fmt): old -o file byte-identical" "$(head -c 200 "$T/out-$fmt.$ext")"; fi
+    left=$(ls -A "$T" | grep -F "out-$fmt.$ext.tmp." || true)
+    if [ -z "$left" ]; then pass "Ctrl-C (-f $fmt): no out-$fmt.$ext.tmp.* left"
+    else fail "Ctrl-C (-f $fmt): no out-$fmt.$ext.tmp.* left" "left: $left"; fi
 done
 rm -f "$T/huge.txt" "$T/big.txt"
