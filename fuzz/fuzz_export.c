@@ -556,8 +556,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         keys[n] = n / step;
     }
     ng_window_t w = {(ng_window_kind)(size ? data[0] % 4 : 0), step};
-    ng_cooc_t *c = ng_cooc_new(ne);
-    ng_cooc_add_document(c, &w, ents, keys, n);
+    ng_cooc_t *c = ng_cooc_new(ne, &w);
+    ng_cooc_add_document(c, ents, keys, n, 0);
 
     ng_graph_options_t go;
     ng_graph_options_init(&go);

@@ -10,7 +10,7 @@
 
 #include <stdio.h>
 
-#include "ng_cooc.h"
+#include "ng_pipeline.h"
 #include "ng_graph.h"
 
 struct ng_error;
@@ -34,6 +34,14 @@ int ng_export_dot(FILE *out, const ng_graph_t *g, const ng_graph_info_t *info,
 /* networkx node-link JSON (networkx.node_link_graph loads it). */
 int ng_export_json(FILE *out, const ng_graph_t *g, const ng_graph_info_t *info,
                    struct ng_error *err);
+
+/* Where a mention sits, for ng_export_mention. */
+typedef struct ng_mention_place {
+    const char *doc;     /* document name */
+    const char *text;    /* the document's bytes (for slicing) */
+    size_t sentence;     /* 0-based index of its sentence in the document */
+    size_t paragraph;    /* 0-based index of its paragraph */
+} ng_mention_place_t;
 
 /*
  * One mention as a JSON Lines record:

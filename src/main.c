@@ -25,24 +25,35 @@ typedef struct run {
 /* Warnings are printed as they come and counted, for --strict. */
 static size_t warning_count;
 
-static void print_warning(const char *message, void *ctx)
+static void print_warning(void *ctx, const char *message)
 {
     (void)ctx;
     warning_count++;
     fprintf(stderr, "nergraph: warning: %s\n", message);
 }
 
-static int sink_mention(void *ctx, const ng_mention_place_t *place, const ng_mention_t *m)
+/* The process-wide handler that modules not yet given their own
+ * diagnostics still use. */
+static void print_global_warning(const char *message, void *ctx)
+{
+    print_warning(ctx, message);
+}
+
+static int sink_mentions(void *ctx, const ng_document_t *doc, const ng_window_event_t *w,
+                         ng_error_t *err)
 {
     run_t *r = ctx;
-    return ng_export_mention(r->mentions_out, r->gz, place, m);
+    ng_mention_place_t pl = {doc->name, doc->text, w->index, w->paragraph};
+    for (size_t i = 0; i < w->mention_count; i++)
+        if (ng_export_mention(r->mentions_out, r->gz, &pl, &w->mentions[i]))
+            return ng_fail(err, NG_EIO, "cannot write mentions of %s", doc->name);
+    return NG_OK;
 }
 
 static int on_document(void *ctx, const char *name, const char *data, size_t len)
 {
     run_t *r = ctx;
-    int st = ng_pipeline_add_document(r->pipeline, name, data, len,
-                                      r->mentions_out ? sink_mention : NULL, r, &r->err);
+    int st = ng_pipeline_add_document(r->pipeline, name, data, len, &r->err);
     if (st == NG_EDATA) {
         /* One document the matcher cannot take; the others still count. */
         fprintf(stderr, "nergraph: %s\n", r->err.message);
@@ -91,7 +102,7 @@ int main(int argc, char **argv)
     /* A closed pipe (nergraph ... | head) ends the run quietly, even when
      * the parent process ignored SIGPIPE. */
     signal(SIGPIPE, SIG_DFL);
-    ng_set_warning_handler(print_warning, NULL);
+    ng_set_warning_handler(print_global_warning, NULL);
     if (argc > 1 && strcmp(argv[1], "gazetteer") == 0)
         return cli_gazetteer_main(argc - 1, argv + 1);
     int exit_code = cli_options_parse(&opts, argc, argv);
@@ -126,6 +137,7 @@ int main(int argc, char **argv)
         goto out;
     }
     pipeline = ng_pipeline_new(tagger, &opts.window);
+    ng_pipeline_set_diagnostics(pipeline, print_warning, NULL);
 
     /* Open the output first: a run over a big corpus should not find out
      * at the end that it cannot write. */
@@ -137,6 +149,11 @@ int main(int argc, char **argv)
 
     run_t run = {.pipeline = pipeline, .gz = gz,
                  .mentions_out = opts.format == CLI_FORMAT_MENTIONS ? out.fp : NULL};
+    if (run.mentions_out) {
+        ng_sink_t mentions = {.ctx = &run, .windows = NG_SINK_WANTS(NG_WINDOW_SENTENCE),
+                              .window = sink_mentions};
+        ng_pipeline_add_sink(pipeline, &mentions);
+    }
     size_t failures = 0;
     if (!opts.input_count)
         cli_read_input("-", on_document, &run, &failures);

@@ -191,7 +191,8 @@ static void world_load(world_t *w)
         assert_string_equal(ng_gazetteer_entity_name(w->gz, (uint32_t)e), ents[i].name);
     }
     w->partner = (uint32_t)ng_gazetteer_find(w->gz, partner.id);
-    w->c = ng_cooc_new(NENTS + 1);
+    ng_window_t sentence = {NG_WINDOW_SENTENCE, 0};
+    w->c = ng_cooc_new(NENTS + 1, &sentence);
 }
 
 static void world_graph(world_t *w)
@@ -220,8 +221,7 @@ static void world_chain(world_t *w)
     }
     e[n] = w->index[2], k[n++] = win;
     e[n] = w->index[1], k[n++] = win;
-    ng_window_t sw = {NG_WINDOW_SENTENCE, 0};
-    ng_cooc_add_document(w->c, &sw, e, k, n);
+    ng_cooc_add_document(w->c, e, k, n, 0);
     world_graph(w);
     assert_int_equal(ng_graph_node_count(w->g), NENTS);
     assert_int_equal(ng_graph_edge_count(w->g), NENTS - 1);
@@ -238,8 +238,7 @@ static void world_subset(world_t *w, const size_t *sel, size_t nsel, bool with_p
         e[n++] = w->index[sel[i]];
     if (with_partner)
         e[n++] = w->partner;
-    ng_window_t sw = {NG_WINDOW_SENTENCE, 0};
-    ng_cooc_add_document(w->c, &sw, e, k, n);
+    ng_cooc_add_document(w->c, e, k, n, 0);
     world_graph(w);
 }
 
@@ -560,7 +559,8 @@ static void test_dot_empty_graph(void **state)
 {
     (void)state;
     ng_gazetteer_t *gz = ng_gazetteer_new();
-    ng_cooc_t *c = ng_cooc_new(0);
+    ng_window_t sentence = {NG_WINDOW_SENTENCE, 0};
+    ng_cooc_t *c = ng_cooc_new(0, &sentence);
     ng_graph_t *g = ng_graph_build(gz, c, NULL, NULL);
     assert_non_null(g);
     capture_t cap;
@@ -944,7 +944,8 @@ static void test_json_empty_graph(void **state)
 {
     (void)state;
     ng_gazetteer_t *gz = ng_gazetteer_new();
-    ng_cooc_t *c = ng_cooc_new(0);
+    ng_window_t sentence = {NG_WINDOW_SENTENCE, 0};
+    ng_cooc_t *c = ng_cooc_new(0, &sentence);
     ng_graph_t *g = ng_graph_build(gz, c, NULL, NULL);
     capture_t cap;
     cap_open(&cap);
