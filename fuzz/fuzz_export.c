@@ -556,8 +556,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         keys[n] = n / step;
     }
     ng_window_t w = {(ng_window_kind)(size ? data[0] % 4 : 0), step};
-    ng_cooc_t *c = ng_cooc_new(ne);
-    ng_cooc_add_document(c, &w, ents, keys, n);
+    ng_cooc_t *c = ng_cooc_new(ne, &w);
+    ng_cooc_add_document(c, ents, keys, n, 0);
 
     ng_graph_options_t go;
     ng_graph_options_init(&go);
@@ -568,8 +568,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
     char window[32];
     ng_window_format(&w, window, sizeof window);
-    ng_graph_set_attr_string(g, "window", window);
-    ng_graph_set_attr_int(g, "documents", 1);
+    /* The graph carries the counter's window and document count. */
+    FUZZ_CHECK(strcmp(ng_graph_attr_string(g, (size_t)ng_graph_attr_find(g, "window")), window) == 0);
+    FUZZ_CHECK(ng_graph_attr_int(g, (size_t)ng_graph_attr_find(g, "documents")) == 1);
     char *buf = NULL;
     size_t len = 0;
     FILE *out = open_memstream(&buf, &len);

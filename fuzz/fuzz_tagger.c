@@ -19,7 +19,7 @@
  *    non-decreasing; the counts add up (mentions, documents, edges a < b);
  *  - ng_graph_build (options from the second byte): vertices sorted by id,
  *    edges sorted with u < v and weight >= min_weight;
- *  - ng_export_json, ng_export_dot and ng_export_mention into memory
+ *  - ng_export_json, ng_export_dot and the mentions writer into memory
  *    streams succeed.
  */
 #include <stdbool.h>
@@ -139,30 +139,42 @@ typedef struct expect {
     size_t n;
     size_t seen;
     const char *text;
-    size_t last_sentence, last_paragraph;
+    size_t last_sentence, last_paragraph, last_end, windows;
     FILE *out;
 } expect_t;
 
-static int sink(void *ctx, const ng_mention_place_t *place, const ng_mention_t *m)
+/* Sentence windows: in order, covering their mentions, every mention once
+ * and as the scanner alone found it. */
+static int sink(void *ctx, const ng_document_t *doc, const ng_window_event_t *w,
+                ng_error_t *err)
 {
+    (void)err;
     expect_t *x = ctx;
-    FUZZ_CHECK(x->seen < x->n);
-    const ng_mention_t *want = &x->m[x->seen];
-    FUZZ_CHECK(m->start == want->start && m->end == want->end);
-    FUZZ_CHECK(m->entity == want->entity);
-    FUZZ_CHECK(m->candidate_count == want->candidate_count);
-    FUZZ_CHECK(place->text == x->text);
+    FUZZ_CHECK(w->kind == NG_WINDOW_SENTENCE);
+    FUZZ_CHECK(doc->text == x->text);
+    FUZZ_CHECK(w->start <= w->end && w->end <= doc->len);
     /* Every paragraph start is a sentence start. */
-    FUZZ_CHECK(place->paragraph <= place->sentence);
-    if (x->seen > 0) {
-        FUZZ_CHECK(place->sentence >= x->last_sentence);
-        FUZZ_CHECK(place->paragraph >= x->last_paragraph);
+    FUZZ_CHECK(w->paragraph <= w->index);
+    if (x->windows > 0) {
+        FUZZ_CHECK(w->index == x->last_sentence + 1);
+        FUZZ_CHECK(w->paragraph >= x->last_paragraph);
+        FUZZ_CHECK(w->start >= x->last_end);
     }
-    x->last_sentence = place->sentence;
-    x->last_paragraph = place->paragraph;
-    x->seen++;
-    FUZZ_CHECK(ng_export_mention(x->out, gz, place, m) == 0);
-    return 0;
+    for (size_t i = 0; i < w->mention_count; i++) {
+        const ng_mention_t *m = &w->mentions[i];
+        FUZZ_CHECK(x->seen < x->n);
+        const ng_mention_t *want = &x->m[x->seen];
+        FUZZ_CHECK(m->start == want->start && m->end == want->end);
+        FUZZ_CHECK(m->entity == want->entity);
+        FUZZ_CHECK(m->candidate_count == want->candidate_count);
+        FUZZ_CHECK(w->start <= m->start && m->end <= w->end);
+        x->seen++;
+    }
+    x->last_sentence = w->index;
+    x->last_paragraph = w->paragraph;
+    x->last_end = w->end;
+    x->windows++;
+    return NG_OK;
 }
 
 static const char *const kept_types[] = {"person", "country"};
@@ -199,12 +211,20 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     bool binary = size && memchr(text, '\0', size < NG_BINARY_PROBE ? size : NG_BINARY_PROBE);
     size_t want = binary ? 0 : n, docs = binary ? 0 : 2;
     ng_pipeline_t *p = ng_pipeline_new(tagger, &w);
+    expect_t x;
+    ng_sink_t mentions = {.ctx = &x, .windows = NG_SINK_WANTS(NG_WINDOW_SENTENCE),
+                          .window = sink};
+    ng_pipeline_add_sink(p, &mentions);
+    ng_mentions_writer_t *mw = ng_mentions_writer_new(mout, gz, NULL, 0);
+    ng_sink_t writer = ng_mentions_writer_sink(mw);
+    ng_pipeline_add_sink(p, &writer);
     for (int doc = 0; doc < 2; doc++) {
-        expect_t x = {m, want, 0, text, 0, 0, mout};
-        FUZZ_CHECK(ng_pipeline_add_document(p, doc ? "b.txt" : "a.txt", text, size, sink, &x,
-                                            &err) == NG_OK);
+        x = (expect_t){m, want, 0, text, 0, 0, 0, 0, mout};
+        FUZZ_CHECK(ng_pipeline_add_document(p, doc ? "b.txt" : "a.txt", text, size, &err) ==
+                   NG_OK);
         FUZZ_CHECK(x.seen == want);
     }
+    ng_mentions_writer_free(mw);
     fclose(mout);
     free(mbuf);
     FUZZ_CHECK(ng_pipeline_document_count(p) == docs);
@@ -261,8 +281,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     /* 4. The writers. */
     char win[32];
     ng_window_format(&w, win, sizeof win);
-    ng_graph_set_attr_string(g, "window", win);
-    ng_graph_set_attr_int(g, "documents", (int64_t)ng_pipeline_document_count(p));
+    /* The graph carries the counter's window and document count. */
+    FUZZ_CHECK(strcmp(ng_graph_attr_string(g, (size_t)ng_graph_attr_find(g, "window")), win) == 0);
+    FUZZ_CHECK(ng_graph_attr_int(g, (size_t)ng_graph_attr_find(g, "documents")) == (int64_t)ng_pipeline_document_count(p));
     char *buf = NULL;
     size_t len = 0;
     FILE *out = open_memstream(&buf, &len);

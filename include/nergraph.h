@@ -7,7 +7,9 @@
  *   ng_gazetteer.h  load name lists (TSV) into entities and aliases
  *   ng_tagger.h     normalize text, match aliases, resolve mentions
  *   ng_segment.h    sentence, paragraph and token boundaries
- *   ng_cooc.h       count entities that share a window
+ *   ng_window.h     what counts as together: sentence, paragraph, ...
+ *   ng_pipeline.h   documents in, window events out to sinks
+ *   ng_cooc.h       the counting sink: entities that share a window
  *   ng_graph.h      build the graph (typed columns) and filter it
  *   ng_export.h     the output formats: DOT, JSON, JSON Lines mentions
  *
@@ -61,9 +63,19 @@ typedef struct ng_error {
 typedef void (*ng_warning_fn)(const char *message, void *ctx);
 void ng_set_warning_handler(ng_warning_fn fn, void *ctx);
 
+/*
+ * Diagnostics: warnings an object survives are handed to the callback set
+ * on that object (ng_gazetteer_set_diagnostics, ng_pipeline_set_diagnostics,
+ * ...), formatted, without prefix or newline, borrowed for the call.  No
+ * callback means stderr, prefixed "nergraph: warning: ".
+ */
+typedef void (*ng_diag_fn)(void *ctx, const char *message);
+
 #include "ng_gazetteer.h"
 #include "ng_segment.h"
 #include "ng_tagger.h"
+#include "ng_window.h"
+#include "ng_pipeline.h"
 #include "ng_cooc.h"
 #include "ng_graph.h"
 #include "ng_export.h"

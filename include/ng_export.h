@@ -17,13 +17,10 @@
 #include <stdbool.h>
 #include <stdio.h>
 
-#include "ng_cooc.h"
+#include "ng_pipeline.h"
 #include "ng_graph.h"
 
 struct ng_error;
-
-/* Same type as in nergraph.h (a repeated identical typedef is valid C11). */
-typedef void (*ng_diag_fn)(void *ctx, const char *message);
 
 typedef struct ng_export_options {
     /* Warnings about the output (a name DOT cannot hold as is), formatted,
@@ -86,13 +83,31 @@ int ng_export_dot(FILE *out, const ng_graph_t *g, const ng_export_options_t *o,
 int ng_export_json(FILE *out, const ng_graph_t *g, const ng_export_options_t *o,
                    struct ng_error *err);
 
+/* ---- mentions: a pipeline sink ------------------------------------------- */
+
+typedef struct ng_mentions_writer ng_mentions_writer_t;
+
 /*
- * One mention as a JSON Lines record:
- * {"doc","sentence","paragraph","start","end","text","id","type"} plus
- * "candidates" (all entity ids the span could name) when it was ambiguous.
- * Returns 0, or -1 when the write failed.
+ * A writer of one JSON Lines record per mention to out (borrowed, not
+ * closed), for mentions of entities in gz (borrowed; must outlive the
+ * writer) whose type is one of types[0..type_count) (copied; types NULL:
+ * every type).  Records, in text order:
+ *   {"doc", "sentence", "paragraph", "start", "end", "text", "id", "type",
+ *    "sentence_start", "sentence_end"}
+ * with "candidates" (every entity id the span could name) last when the
+ * mention was ambiguous.  sentence and paragraph are 0-based indices in the
+ * document; start/end and sentence_start/sentence_end are byte ranges in
+ * it (end exclusive): the mention and the sentence it lies in.  Free with
+ * ng_mentions_writer_free.
  */
-int ng_export_mention(FILE *out, const ng_gazetteer_t *gz, const ng_mention_place_t *place,
-                      const ng_mention_t *m);
+ng_mentions_writer_t *ng_mentions_writer_new(FILE *out, const ng_gazetteer_t *gz,
+                                             const char *const *types, size_t type_count);
+void ng_mentions_writer_free(ng_mentions_writer_t *w);
+
+/* The sink to add to a pipeline (ng_pipeline_add_sink): it listens to
+ * sentence windows and flushes out at the end of each document.  When a
+ * write fails it stops the run with NG_EIO and "cannot write mentions:
+ * <reason>". */
+ng_sink_t ng_mentions_writer_sink(ng_mentions_writer_t *w);
 
 #endif

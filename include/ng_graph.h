@@ -16,8 +16,9 @@
  *          string column per gazetteer attribute key present on the kept
  *          nodes (NULL where a node lacks it);
  *   edges: weight, documents (ints).
- * Graph attributes: name ("nergraph"); window and documents when the
- * options say what the run read.
+ * Graph attributes: name ("nergraph"), window (the counter's window,
+ * spelled as ng_window_format does: "sentence", "tokens:5") and documents
+ * (documents counted).
  */
 #ifndef NG_GRAPH_H
 #define NG_GRAPH_H
@@ -36,11 +37,6 @@ typedef struct ng_graph_options {
     bool no_isolates;         /* drop nodes left without an edge */
     const char *const *types; /* keep only these entity types; NULL = all */
     size_t type_count;
-    /* What the run read, for the graph attributes: the window's canonical
-     * spelling ("sentence", "tokens:5"; see ng_window_format) and the number
-     * of documents.  NULL window: neither attribute is set. */
-    const char *window;
-    size_t documents;
 } ng_graph_options_t;
 
 void ng_graph_options_init(ng_graph_options_t *o);

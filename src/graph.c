@@ -501,8 +501,8 @@ static igraph_error_t create_igraph(ng_graph_t *g)
     return rc;
 }
 
-/* Integer node columns read from the counter.  (The counter's windows per
- * entity will be one more row here.) */
+/* Integer node columns read from the counter.  (Windows per entity will
+ * be one more row: ng_cooc_windows.) */
 static const struct {
     const char *name;
     size_t (*count)(const ng_cooc_t *c, uint32_t entity);
@@ -610,15 +610,15 @@ static void add_edge_columns(ng_graph_t *g, const draft_t *d)
     }
 }
 
-/* What the run read.  (With the counter's own figures, windows read will be
- * one more line here.) */
-static void set_run_attributes(ng_graph_t *g, const ng_graph_options_t *o)
+/* What the run read, from the counter.  (Windows read will be one more
+ * line: ng_cooc_window_count.) */
+static void set_run_attributes(ng_graph_t *g, const ng_cooc_t *c)
 {
+    char window[64];
+    ng_window_format(ng_cooc_window(c), window, sizeof window);
     ng_graph_set_attr_string(g, "name", "nergraph");
-    if (o->window) {
-        ng_graph_set_attr_string(g, "window", o->window);
-        ng_graph_set_attr_int(g, "documents", (int64_t)o->documents);
-    }
+    ng_graph_set_attr_string(g, "window", window);
+    ng_graph_set_attr_int(g, "documents", (int64_t)ng_cooc_document_count(c));
 }
 
 /* Take the draft's lists; the graph owns them from here. */
@@ -645,7 +645,7 @@ static ng_graph_t *graph_from_draft(draft_t *d, const ng_cooc_t *c, struct ng_er
     }
     add_node_columns(g, c);
     add_edge_columns(g, d);
-    set_run_attributes(g, d->opts);
+    set_run_attributes(g, c);
     return g;
 }
 

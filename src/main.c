@@ -16,8 +16,6 @@
 
 typedef struct run {
     ng_pipeline_t *pipeline;
-    const ng_gazetteer_t *gz;
-    FILE *mentions_out;     /* non-NULL for -f mentions */
     int status;             /* first library error */
     ng_error_t err;
 } run_t;
@@ -25,24 +23,24 @@ typedef struct run {
 /* Warnings are printed as they come and counted, for --strict. */
 static size_t warning_count;
 
-static void print_warning(const char *message, void *ctx)
+static void print_warning(void *ctx, const char *message)
 {
     (void)ctx;
     warning_count++;
     fprintf(stderr, "nergraph: warning: %s\n", message);
 }
 
-static int sink_mention(void *ctx, const ng_mention_place_t *place, const ng_mention_t *m)
+/* The process-wide handler that modules not yet given their own
+ * diagnostics still use. */
+static void print_global_warning(const char *message, void *ctx)
 {
-    run_t *r = ctx;
-    return ng_export_mention(r->mentions_out, r->gz, place, m);
+    print_warning(ctx, message);
 }
 
 static int on_document(void *ctx, const char *name, const char *data, size_t len)
 {
     run_t *r = ctx;
-    int st = ng_pipeline_add_document(r->pipeline, name, data, len,
-                                      r->mentions_out ? sink_mention : NULL, r, &r->err);
+    int st = ng_pipeline_add_document(r->pipeline, name, data, len, &r->err);
     if (st == NG_EDATA) {
         /* One document the matcher cannot take; the others still count. */
         fprintf(stderr, "nergraph: %s\n", r->err.message);
@@ -85,13 +83,14 @@ int main(int argc, char **argv)
     ng_tagger_t *tagger = NULL;
     ng_pipeline_t *pipeline = NULL;
     ng_graph_t *graph = NULL;
+    ng_mentions_writer_t *mentions = NULL;
     cli_output_t out = {0};
     bool out_open = false;
 
     /* A closed pipe (nergraph ... | head) ends the run quietly, even when
      * the parent process ignored SIGPIPE. */
     signal(SIGPIPE, SIG_DFL);
-    ng_set_warning_handler(print_warning, NULL);
+    ng_set_warning_handler(print_global_warning, NULL);
     if (argc > 1 && strcmp(argv[1], "gazetteer") == 0)
         return cli_gazetteer_main(argc - 1, argv + 1);
     int exit_code = cli_options_parse(&opts, argc, argv);
@@ -126,6 +125,7 @@ int main(int argc, char **argv)
         goto out;
     }
     pipeline = ng_pipeline_new(tagger, &opts.window);
+    ng_pipeline_set_diagnostics(pipeline, print_warning, NULL);
 
     /* Open the output first: a run over a big corpus should not find out
      * at the end that it cannot write. */
@@ -135,8 +135,12 @@ int main(int argc, char **argv)
     }
     out_open = true;
 
-    run_t run = {.pipeline = pipeline, .gz = gz,
-                 .mentions_out = opts.format->kind == NG_EXPORT_MENTIONS ? out.fp : NULL};
+    run_t run = {.pipeline = pipeline};
+    if (opts.format->kind == NG_EXPORT_MENTIONS) {
+        mentions = ng_mentions_writer_new(out.fp, gz, opts.graph.types, opts.graph.type_count);
+        ng_sink_t sink = ng_mentions_writer_sink(mentions);
+        ng_pipeline_add_sink(pipeline, &sink);
+    }
     size_t failures = 0;
     if (!opts.input_count)
         cli_read_input("-", on_document, &run, &failures);
@@ -161,10 +165,6 @@ int main(int argc, char **argv)
     }
 
     if (opts.format->kind == NG_EXPORT_GRAPH) {
-        char wbuf[64];
-        ng_window_format(&opts.window, wbuf, sizeof wbuf);
-        opts.graph.window = wbuf;
-        opts.graph.documents = ng_pipeline_document_count(pipeline);
         graph = ng_graph_build(gz, ng_pipeline_cooc(pipeline), &opts.graph, &err);
         if (!graph) {
             fprintf(stderr, "nergraph: %s\n", err.message);
@@ -187,6 +187,7 @@ out:
         cli_output_abort(&out);
     ng_graph_free(graph);
     ng_pipeline_free(pipeline);
+    ng_mentions_writer_free(mentions);
     ng_tagger_free(tagger);
     ng_gazetteer_free(gz);
     cli_options_free(&opts);

@@ -1,6 +1,10 @@
 /*
- * The document pipeline: tag a document, segment it, place each mention in
- * its window and hand the mentions to the counter and to an optional sink.
+ * The document pipeline: segment a document, tag it, and push its windows
+ * to the sinks (ng_pipeline.h).  Segmentation comes first so that the
+ * tagger's capitalisation rules and the windows agree on where sentences
+ * start; afterwards, starts that fall inside a mention are dropped, so a
+ * name wrapped across a line never splits its sentence.
+ *
  * Everything per document lives in buffers owned here and reused, so a
  * corpus of any size runs in the memory of its largest document.
  */
@@ -18,11 +22,12 @@ struct ng_pipeline {
     ng_scanner_t *scanner;
     ng_segments_t seg;
     ng_cooc_t *cooc;
-    uint32_t *entities;
-    size_t *keys;
-    size_t *sentence_of;
-    size_t *paragraph_of;
-    size_t cap;
+    ng_sink_t *sinks;
+    size_t sink_count, sink_cap;
+    unsigned wanted;     /* union of the sinks' window masks */
+    ng_diag_t diag;
+    size_t *tokens;      /* per mention, for tokens:N */
+    size_t token_cap;
     size_t documents;
 };
 
@@ -33,7 +38,9 @@ ng_pipeline_t *ng_pipeline_new(const ng_tagger_t *t, const ng_window_t *w)
     p->window = *w;
     p->scanner = ng_scanner_new(t);
     ng_segments_init(&p->seg);
-    p->cooc = ng_cooc_new(ng_gazetteer_entity_count(ng_tagger_gazetteer(t)));
+    p->cooc = ng_cooc_new(ng_gazetteer_entity_count(ng_tagger_gazetteer(t)), w);
+    ng_sink_t counter = ng_cooc_sink(p->cooc);
+    ng_pipeline_add_sink(p, &counter);
     return p;
 }
 
@@ -44,11 +51,21 @@ void ng_pipeline_free(ng_pipeline_t *p)
     ng_scanner_free(p->scanner);
     ng_segments_destroy(&p->seg);
     ng_cooc_free(p->cooc);
-    free(p->entities);
-    free(p->keys);
-    free(p->sentence_of);
-    free(p->paragraph_of);
+    free(p->sinks);
+    free(p->tokens);
     free(p);
+}
+
+void ng_pipeline_add_sink(ng_pipeline_t *p, const ng_sink_t *sink)
+{
+    NG_GROW(p->sinks, p->sink_cap, p->sink_count + 1);
+    p->sinks[p->sink_count++] = *sink;
+    p->wanted |= sink->windows;
+}
+
+void ng_pipeline_set_diagnostics(ng_pipeline_t *p, ng_diag_fn fn, void *ctx)
+{
+    p->diag = (ng_diag_t){fn, ctx};
 }
 
 const ng_cooc_t *ng_pipeline_cooc(const ng_pipeline_t *p)
@@ -76,93 +93,201 @@ static size_t drop_starts_inside(size_t *starts, size_t count, const ng_mention_
     return out;
 }
 
-/* Assign each mention (in text order) the index of its window. */
-static void place(const size_t *starts, size_t count, const ng_mention_t *m, size_t n,
-                  size_t *index_of)
+/* Is the document nothing but white space (and byte order marks)? */
+static bool is_blank(const char *text, size_t len)
 {
-    size_t w = 0;
-    for (size_t i = 0; i < n; i++) {
-        while (w + 1 < count && starts[w + 1] <= m[i].start)
-            w++;
-        index_of[i] = w;
+    size_t k = 0;
+    while (k < len) {
+        int32_t cp;
+        size_t n = ng_utf8_decode((const unsigned char *)text, len, k, &cp);
+        if (!ng_is_space_cp(cp) && cp != 0xFEFF) /* a BOM alone is no text either */
+            return false;
+        k += n;
     }
+    return true;
 }
 
-int ng_pipeline_add_document(ng_pipeline_t *p, const char *name, const char *text,
-                             size_t len, ng_mention_sink_fn sink, void *sink_ctx,
-                             ng_error_t *err)
+/* False (after a warning) when the document is to be skipped. */
+static bool screen_document(ng_pipeline_t *p, const char *name, const char *text, size_t len)
 {
     /* A NUL byte near the start means a binary file (or UTF-16) named like
      * text: its "names" would be noise, so it is left out whole, as grep
      * and git do.  NULs further in are read as separators. */
     const char *nul = memchr(text, '\0', len < NG_BINARY_PROBE ? len : NG_BINARY_PROBE);
     if (nul) {
-        ng_warn("%s: looks like a binary file (NUL byte at offset %zu); skipped "
-                "(nergraph reads UTF-8 text; convert UTF-16 with iconv)", name,
-                (size_t)(nul - text));
-        return NG_OK;
+        ng_diag_warn(&p->diag, "%s: looks like a binary file (NUL byte at offset %zu); "
+                     "skipped (nergraph reads UTF-8 text; convert UTF-16 with iconv)",
+                     name, (size_t)(nul - text));
+        return false;
     }
-    p->documents++;
     size_t bad = ng_utf8_first_invalid((const unsigned char *)text, len);
     if (bad < len)
-        ng_warn("%s: invalid UTF-8 at byte %zu; invalid bytes are read as separators "
-                "(convert the file to UTF-8, e.g. with iconv)", name, bad);
-    size_t k = 0;
-    while (k < len) {
-        int32_t cp;
-        size_t n = ng_utf8_decode((const unsigned char *)text, len, k, &cp);
-        if (!ng_is_space_cp(cp) && cp != 0xFEFF) /* a BOM alone is no text either */
-            break;
-        k += n;
-    }
-    if (k == len)
-        ng_warn("%s: empty document (no text)", name);
+        ng_diag_warn(&p->diag, "%s: invalid UTF-8 at byte %zu; invalid bytes are read as "
+                     "separators (convert the file to UTF-8, e.g. with iconv)", name, bad);
+    if (is_blank(text, len))
+        ng_diag_warn(&p->diag, "%s: empty document (no text)", name);
+    return true;
+}
 
+/* ---- events ------------------------------------------------------------ */
+
+typedef struct emitter {
+    ng_pipeline_t *p;
+    const ng_document_t *doc;
+    ng_error_t *err;
+} emitter_t;
+
+/* A sink said stop: make sure the caller gets a message. */
+static int sink_stopped(emitter_t *em, int st)
+{
+    if (em->err && !em->err->message[0])
+        ng_fail(em->err, st, "%s: an output stopped the run (status %d)", em->doc->name, st);
+    else if (em->err)
+        em->err->status = st;
+    return st;
+}
+
+static int emit_window(emitter_t *em, ng_window_event_t *w)
+{
+    ng_pipeline_t *p = em->p;
+    if (!(p->wanted & NG_SINK_WANTS(w->kind)))
+        return NG_OK;
+    for (size_t i = 0; i < p->sink_count; i++) {
+        const ng_sink_t *s = &p->sinks[i];
+        if (!s->window || !(s->windows & NG_SINK_WANTS(w->kind)))
+            continue;
+        int st = s->window(s->ctx, em->doc, w, em->err);
+        if (st)
+            return sink_stopped(em, st);
+    }
+    return NG_OK;
+}
+
+static int emit_document_edge(emitter_t *em, bool begin)
+{
+    ng_pipeline_t *p = em->p;
+    for (size_t i = 0; i < p->sink_count; i++) {
+        const ng_sink_t *s = &p->sinks[i];
+        int (*fn)(void *, const ng_document_t *, ng_error_t *) =
+            begin ? s->begin_document : s->end_document;
+        if (!fn)
+            continue;
+        int st = fn(s->ctx, em->doc, em->err);
+        if (st)
+            return sink_stopped(em, st);
+    }
+    return NG_OK;
+}
+
+/* The end of window [start, next): trailing white space is not part of it. */
+static size_t trim_end(const char *text, size_t start, size_t next)
+{
+    while (next > start && strchr(" \t\r\n\f\v", text[next - 1]) && text[next - 1])
+        next--;
+    return next;
+}
+
+/* First mention at or after offset `at`, from index k on. */
+static size_t mentions_before(const ng_mention_t *m, size_t n, size_t k, size_t at)
+{
+    while (k < n && m[k].start < at)
+        k++;
+    return k;
+}
+
+/* m + from, where m may be NULL (no mentions: C forbids NULL + 0). */
+static const ng_mention_t *slice(const ng_mention_t *m, size_t from)
+{
+    return m ? m + from : NULL;
+}
+
+/* Sentence windows, each paragraph's after its last sentence. */
+static int emit_sentences_and_paragraphs(emitter_t *em, const ng_mention_t *m, size_t n)
+{
+    const ng_segments_t *seg = &em->p->seg;
+    const char *text = em->doc->text;
+    size_t len = em->doc->len;
+    size_t para = 0, para_mention = 0, k = 0;
+    for (size_t s = 0; s < seg->sentence_count; s++) {
+        size_t start = seg->sentence_starts[s];
+        size_t next = s + 1 < seg->sentence_count ? seg->sentence_starts[s + 1] : len;
+        while (para + 1 < seg->paragraph_count && seg->paragraph_starts[para + 1] <= start)
+            para++;
+        size_t first = k;
+        k = mentions_before(m, n, k, next);
+        ng_window_event_t w = {NG_WINDOW_SENTENCE, s, start, trim_end(text, start, next),
+                               para, slice(m, first), k - first, NULL};
+        int st = emit_window(em, &w);
+        if (st)
+            return st;
+        bool para_ends = para + 1 < seg->paragraph_count
+                             ? seg->paragraph_starts[para + 1] <= next
+                             : s + 1 == seg->sentence_count;
+        if (para_ends) {
+            size_t pstart = seg->paragraph_starts[para];
+            ng_window_event_t pw = {NG_WINDOW_PARAGRAPH, para, pstart,
+                                    trim_end(text, pstart, next), para,
+                                    slice(m, para_mention), k - para_mention, NULL};
+            st = emit_window(em, &pw);
+            if (st)
+                return st;
+            para_mention = k;
+        }
+    }
+    return NG_OK;
+}
+
+/* Token index of each mention's first token, counted incrementally. */
+static const size_t *token_indexes(ng_pipeline_t *p, const char *text, const ng_mention_t *m,
+                                   size_t n)
+{
+    if (p->window.kind != NG_WINDOW_TOKENS)
+        return NULL;
+    NG_GROW(p->tokens, p->token_cap, n + 1);
+    size_t token = 0, from = 0;
+    for (size_t i = 0; i < n; i++) {
+        token += ng_count_tokens(text, from, m[i].start);
+        from = m[i].start;
+        p->tokens[i] = token;
+    }
+    return p->tokens;
+}
+
+static int emit_document(ng_pipeline_t *p, const ng_document_t *doc, const ng_mention_t *m,
+                         size_t n, ng_error_t *err)
+{
+    emitter_t em = {p, doc, err};
+    int st = emit_document_edge(&em, true);
+    if (!st && (p->wanted & (NG_SINK_WANTS(NG_WINDOW_SENTENCE) |
+                             NG_SINK_WANTS(NG_WINDOW_PARAGRAPH))))
+        st = emit_sentences_and_paragraphs(&em, m, n);
+    if (!st) {
+        ng_window_event_t w = {NG_WINDOW_DOCUMENT, 0, 0, trim_end(doc->text, 0, doc->len), 0,
+                               m, n, token_indexes(p, doc->text, m, n)};
+        st = emit_window(&em, &w);
+    }
+    if (!st)
+        st = emit_document_edge(&em, false);
+    return st;
+}
+
+int ng_pipeline_add_document(ng_pipeline_t *p, const char *name, const char *text,
+                             size_t len, ng_error_t *err)
+{
+    if (err)
+        err->message[0] = '\0';
+    if (!screen_document(p, name, text, len))
+        return NG_OK;
+
+    ng_segment_text(text, len, &p->seg);
     const ng_mention_t *m;
     size_t n;
     int st = ng_scanner_tag(p->scanner, name, text, len, &m, &n, err);
     if (st)
         return st;
-
-    ng_segment_text(text, len, &p->seg);
     p->seg.sentence_count = drop_starts_inside(p->seg.sentence_starts, p->seg.sentence_count, m, n);
     p->seg.paragraph_count = drop_starts_inside(p->seg.paragraph_starts, p->seg.paragraph_count, m, n);
 
-    if (n > p->cap) {
-        p->cap = n;
-        p->entities = ng_xrealloc(p->entities, n * sizeof *p->entities);
-        p->keys = ng_xrealloc(p->keys, n * sizeof *p->keys);
-        p->sentence_of = ng_xrealloc(p->sentence_of, n * sizeof *p->sentence_of);
-        p->paragraph_of = ng_xrealloc(p->paragraph_of, n * sizeof *p->paragraph_of);
-    }
-    place(p->seg.sentence_starts, p->seg.sentence_count, m, n, p->sentence_of);
-    place(p->seg.paragraph_starts, p->seg.paragraph_count, m, n, p->paragraph_of);
-    size_t token = 0, token_from = 0;
-    for (size_t i = 0; i < n; i++) {
-        p->entities[i] = m[i].entity;
-        switch (p->window.kind) {
-        case NG_WINDOW_SENTENCE: p->keys[i] = p->sentence_of[i]; break;
-        case NG_WINDOW_PARAGRAPH: p->keys[i] = p->paragraph_of[i]; break;
-        case NG_WINDOW_DOCUMENT: p->keys[i] = 0; break;
-        case NG_WINDOW_TOKENS:
-            /* Token index of the mention's first token: tokens starting
-             * before it, counted incrementally. */
-            token += ng_count_tokens(text, token_from, m[i].start);
-            token_from = m[i].start;
-            p->keys[i] = token;
-            break;
-        }
-    }
-    ng_cooc_add_document(p->cooc, &p->window, p->entities, p->keys, n);
-
-    if (sink) {
-        ng_mention_place_t pl = {name, text, 0, 0};
-        for (size_t i = 0; i < n; i++) {
-            pl.sentence = p->sentence_of[i];
-            pl.paragraph = p->paragraph_of[i];
-            if (sink(sink_ctx, &pl, &m[i]))
-                return ng_fail(err, NG_EIO, "cannot write mentions of %s", name);
-        }
-    }
-    return NG_OK;
+    ng_document_t doc = {name, text, len, p->documents++};
+    return emit_document(p, &doc, m, n, err);
 }

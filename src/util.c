@@ -101,6 +101,19 @@ void ng_warn(const char *fmt, ...)
         fprintf(stderr, "nergraph: warning: %s\n", msg);
 }
 
+void ng_diag_warn(const ng_diag_t *d, const char *fmt, ...)
+{
+    char msg[1024];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    if (d && d->fn)
+        d->fn(d->ctx, msg);
+    else
+        fprintf(stderr, "nergraph: warning: %s\n", msg);
+}
+
 void ng_buf_append(ng_buf_t *b, const void *data, size_t len)
 {
     NG_GROW(b->data, b->cap, b->len + len + 1);

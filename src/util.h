@@ -29,6 +29,17 @@ ng_status ng_fail(ng_error_t *err, ng_status status, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 void ng_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
+/* Where an object's warnings go (ng_diag_fn in nergraph.h); a zeroed one
+ * means stderr.  Objects hold one by value and hand it to their parts. */
+typedef struct ng_diag {
+    ng_diag_fn fn;
+    void *ctx;
+} ng_diag_t;
+
+/* Format a warning and hand it to d (NULL or no fn: stderr, prefixed). */
+void ng_diag_warn(const ng_diag_t *d, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
 /* A byte buffer that grows; used for building strings. */
 typedef struct ng_buf {
     char *data;

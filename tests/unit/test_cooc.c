@@ -24,11 +24,19 @@
 
 /* ---- helpers ------------------------------------------------------------ */
 
+static ng_cooc_t *new_cooc(size_t entities, ng_window_kind kind, size_t tokens)
+{
+    ng_window_t w = {kind, tokens};
+    return ng_cooc_new(entities, &w);
+}
+
+/* One document; the window must be the counter's own. */
 static void add_doc(ng_cooc_t *c, ng_window_kind kind, size_t tokens, const uint32_t *ents,
                     const size_t *keys, size_t n)
 {
-    ng_window_t w = {kind, tokens};
-    ng_cooc_add_document(c, &w, ents, keys, n);
+    assert_int_equal(ng_cooc_window(c)->kind, kind);
+    assert_int_equal(ng_cooc_window(c)->tokens, tokens);
+    ng_cooc_add_document(c, ents, keys, n, 0);
 }
 
 /* Weight of the edge {a, b} (documents into *docs), or NONE_W. */
@@ -79,7 +87,7 @@ static void expect_no_edge(const ng_cooc_t *c, uint32_t a, uint32_t b)
 static void test_sentence_once_per_window(void **state)
 {
     (void)state;
-    ng_cooc_t *c = ng_cooc_new(4);
+    ng_cooc_t *c = new_cooc(4, NG_WINDOW_SENTENCE, 0);
     /* Window 0: A B A B A (repeated mentions), window 1: A C. */
     const uint32_t e[] = {0, 1, 0, 1, 0, 0, 2};
     const size_t k[] = {0, 0, 0, 0, 0, 1, 1};
@@ -102,7 +110,7 @@ static void test_sentence_once_per_window(void **state)
 static void test_sentence_across_windows(void **state)
 {
     (void)state;
-    ng_cooc_t *c = ng_cooc_new(3);
+    ng_cooc_t *c = new_cooc(3, NG_WINDOW_SENTENCE, 0);
     /* One entity per window: nothing co-occurs. Window keys need not be
      * consecutive (sentences without mentions are skipped). */
     const uint32_t e[] = {0, 1, 2, 0};
@@ -116,7 +124,7 @@ static void test_sentence_across_windows(void **state)
 static void test_sentence_weight_counts_windows(void **state)
 {
     (void)state;
-    ng_cooc_t *c = ng_cooc_new(3);
+    ng_cooc_t *c = new_cooc(3, NG_WINDOW_SENTENCE, 0);
     /* A-B together in windows 0, 2 and 5; A-C in window 2 only; window 3
      * holds A alone. */
     const uint32_t e[] = {0, 1, 1, 2, 0, 0, 0, 1, 1};
@@ -132,7 +140,7 @@ static void test_sentence_weight_counts_windows(void **state)
 static void test_paragraph_window(void **state)
 {
     (void)state;
-    ng_cooc_t *c = ng_cooc_new(3);
+    ng_cooc_t *c = new_cooc(3, NG_WINDOW_PARAGRAPH, 0);
     const uint32_t e[] = {0, 1, 2, 2, 0};
     const size_t k[] = {0, 0, 1, 1, 1};
     add_doc(c, NG_WINDOW_PARAGRAPH, 0, e, k, 5);
@@ -145,16 +153,18 @@ static void test_paragraph_window(void **state)
 static void test_no_self_loops(void **state)
 {
     (void)state;
-    ng_cooc_t *c = ng_cooc_new(2);
     const uint32_t e[] = {1, 1, 1, 1};
     const size_t k[] = {0, 0, 0, 0};
-    add_doc(c, NG_WINDOW_SENTENCE, 0, e, k, 4);
-    add_doc(c, NG_WINDOW_DOCUMENT, 0, e, k, 4);
-    add_doc(c, NG_WINDOW_TOKENS, 3, e, (const size_t[]){0, 1, 2, 3}, 4);
-    assert_int_equal(ng_cooc_edge_count(c), 0);
-    assert_int_equal(ng_cooc_mentions(c, 1), 12);
-    assert_int_equal(ng_cooc_documents(c, 1), 3);
-    ng_cooc_free(c);
+    const ng_window_kind kinds[] = {NG_WINDOW_SENTENCE, NG_WINDOW_DOCUMENT, NG_WINDOW_TOKENS};
+    for (size_t i = 0; i < 3; i++) {
+        size_t tokens = kinds[i] == NG_WINDOW_TOKENS ? 3 : 0;
+        ng_cooc_t *c = new_cooc(2, kinds[i], tokens);
+        add_doc(c, kinds[i], tokens, e, tokens ? (const size_t[]){0, 1, 2, 3} : k, 4);
+        assert_int_equal(ng_cooc_edge_count(c), 0);
+        assert_int_equal(ng_cooc_mentions(c, 1), 4);
+        assert_int_equal(ng_cooc_documents(c, 1), 1);
+        ng_cooc_free(c);
+    }
 }
 
 /* ---- document window ---------------------------------------------------- */
@@ -162,7 +172,7 @@ static void test_no_self_loops(void **state)
 static void test_document_window(void **state)
 {
     (void)state;
-    ng_cooc_t *c = ng_cooc_new(4);
+    ng_cooc_t *c = new_cooc(4, NG_WINDOW_DOCUMENT, 0);
     /* All of one document is one window: repeated pairs count once. */
     const uint32_t e[] = {0, 1, 0, 2, 1};
     const size_t k[] = {0, 0, 0, 0, 0};
@@ -188,7 +198,7 @@ static void test_document_window(void **state)
 static void test_tokens_distance(void **state)
 {
     (void)state;
-    ng_cooc_t *c = ng_cooc_new(3);
+    ng_cooc_t *c = new_cooc(3, NG_WINDOW_TOKENS, 2);
     /* N = 2.  A@0 B@2 (2 apart: yes), B@2 C@5 (3: no), C@5 A@6 (1: yes),
      * B@2 A@6 (4: no), A@0 C@5 (5: no). */
     const uint32_t e[] = {0, 1, 2, 0};
@@ -204,7 +214,7 @@ static void test_tokens_distance(void **state)
 static void test_tokens_counts_mention_pairs(void **state)
 {
     (void)state;
-    ng_cooc_t *c = ng_cooc_new(2);
+    ng_cooc_t *c = new_cooc(2, NG_WINDOW_TOKENS, 2);
     /* N = 2.  A@0 A@1 B@2: pairs (A@0,B@2) and (A@1,B@2) are both within
      * reach: weight 2 (mention pairs, not windows); (A@0,A@1) is the same
      * entity and never counts. */
@@ -222,7 +232,7 @@ static void test_tokens_counts_mention_pairs(void **state)
 static void test_tokens_one(void **state)
 {
     (void)state;
-    ng_cooc_t *c = ng_cooc_new(3);
+    ng_cooc_t *c = new_cooc(3, NG_WINDOW_TOKENS, 1);
     /* N = 1: only adjacent tokens.  A@10 B@11 yes; B@11 C@13 no; A@10 C@13 no. */
     const uint32_t e[] = {0, 1, 2};
     const size_t k[] = {10, 11, 13};
@@ -236,7 +246,7 @@ static void test_tokens_one(void **state)
 static void test_tokens_not_across_documents(void **state)
 {
     (void)state;
-    ng_cooc_t *c = ng_cooc_new(2);
+    ng_cooc_t *c = new_cooc(2, NG_WINDOW_TOKENS, 1000);
     const uint32_t a[] = {0}, b[] = {1};
     const size_t ka[] = {100}, kb[] = {0};
     add_doc(c, NG_WINDOW_TOKENS, 1000, a, ka, 1);
@@ -250,7 +260,7 @@ static void test_tokens_not_across_documents(void **state)
 static void test_two_documents(void **state)
 {
     (void)state;
-    ng_cooc_t *c = ng_cooc_new(4);
+    ng_cooc_t *c = new_cooc(4, NG_WINDOW_SENTENCE, 0);
     /* doc 1, sentences: {A B} {A B C} {C}
      * doc 2, sentences: {A B} {D} */
     const uint32_t e1[] = {0, 1, 0, 1, 2, 2};
@@ -275,16 +285,23 @@ static void test_two_documents(void **state)
 static void test_empty_document(void **state)
 {
     (void)state;
-    ng_cooc_t *c = ng_cooc_new(2);
+    ng_cooc_t *c = new_cooc(2, NG_WINDOW_SENTENCE, 0);
     add_doc(c, NG_WINDOW_SENTENCE, 0, NULL, NULL, 0);
     const uint32_t e[] = {0, 1};
     const size_t k[] = {0, 0};
     add_doc(c, NG_WINDOW_SENTENCE, 0, e, k, 2);
-    add_doc(c, NG_WINDOW_DOCUMENT, 0, NULL, NULL, 0);
-    add_doc(c, NG_WINDOW_TOKENS, 5, NULL, NULL, 0);
+    add_doc(c, NG_WINDOW_SENTENCE, 0, NULL, NULL, 0);
     expect_edge(c, 0, 1, 1, 1);
     assert_int_equal(ng_cooc_documents(c, 0), 1);
     assert_int_equal(ng_cooc_mentions(c, 1), 1);
+    assert_int_equal(ng_cooc_document_count(c), 3);
+    ng_cooc_free(c);
+    /* Empty documents of token windows count as documents, nothing else. */
+    c = new_cooc(2, NG_WINDOW_TOKENS, 5);
+    add_doc(c, NG_WINDOW_TOKENS, 5, NULL, NULL, 0);
+    assert_int_equal(ng_cooc_document_count(c), 1);
+    assert_int_equal(ng_cooc_window_count(c), 0);
+    assert_int_equal(ng_cooc_edge_count(c), 0);
     ng_cooc_free(c);
 }
 
@@ -293,7 +310,7 @@ static void test_many_pairs(void **state)
 {
     (void)state;
     enum { N = 200 };
-    ng_cooc_t *c = ng_cooc_new(N);
+    ng_cooc_t *c = new_cooc(N, NG_WINDOW_SENTENCE, 0);
     uint32_t e[N];
     size_t k[N];
     for (uint32_t i = 0; i < N; i++) {
@@ -426,7 +443,7 @@ static int setup_graph(void **state)
     }
     if (ng_gazetteer_entity_count(f->gz) != 6)
         return -1;
-    f->c = ng_cooc_new(6);
+    f->c = new_cooc(6, NG_WINDOW_SENTENCE, 0);
     /* doc 1: {zeta alpha mid} {zeta alpha} {beta mid} {lonely}
      * doc 2: {alpha zeta}
      * alpha-zeta 3 (2 docs), alpha-mid 1, mid-zeta 1, beta-mid 1. */
@@ -628,7 +645,7 @@ static void test_graph_types(void **state)
 static void test_graph_outlives_counts(void **state)
 {
     fixture_t *f = *state;
-    ng_cooc_t *c = ng_cooc_new(6);
+    ng_cooc_t *c = new_cooc(6, NG_WINDOW_DOCUMENT, 0);
     const uint32_t e[] = {BETA, LONELY};
     const size_t k[] = {0, 0};
     add_doc(c, NG_WINDOW_DOCUMENT, 0, e, k, 2);
@@ -657,7 +674,7 @@ static void test_graph_byte_order(void **state)
     ng_gazetteer_t *gz = ng_gazetteer_new();
     ng_error_t err = {0};
     assert_int_equal(ng_gazetteer_load_buffer(gz, "order.tsv", text, strlen(text), &err), 0);
-    ng_cooc_t *c = ng_cooc_new(6);
+    ng_cooc_t *c = new_cooc(6, NG_WINDOW_SENTENCE, 0);
     /* One window: every pair once. */
     const uint32_t e[] = {0, 1, 2, 3, 4, 5};
     const size_t k[] = {0, 0, 0, 0, 0, 0};

@@ -191,7 +191,8 @@ static void world_load(world_t *w)
         assert_string_equal(ng_gazetteer_entity_name(w->gz, (uint32_t)e), ents[i].name);
     }
     w->partner = (uint32_t)ng_gazetteer_find(w->gz, partner.id);
-    w->c = ng_cooc_new(NENTS + 1);
+    ng_window_t sentence = {NG_WINDOW_SENTENCE, 0};
+    w->c = ng_cooc_new(NENTS + 1, &sentence);
 }
 
 static void world_graph(world_t *w)
@@ -220,8 +221,7 @@ static void world_chain(world_t *w)
     }
     e[n] = w->index[2], k[n++] = win;
     e[n] = w->index[1], k[n++] = win;
-    ng_window_t sw = {NG_WINDOW_SENTENCE, 0};
-    ng_cooc_add_document(w->c, &sw, e, k, n);
+    ng_cooc_add_document(w->c, e, k, n, 0);
     world_graph(w);
     assert_int_equal(ng_graph_node_count(w->g), NENTS);
     assert_int_equal(ng_graph_edge_count(w->g), NENTS - 1);
@@ -238,8 +238,7 @@ static void world_subset(world_t *w, const size_t *sel, size_t nsel, bool with_p
         e[n++] = w->index[sel[i]];
     if (with_partner)
         e[n++] = w->partner;
-    ng_window_t sw = {NG_WINDOW_SENTENCE, 0};
-    ng_cooc_add_document(w->c, &sw, e, k, n);
+    ng_cooc_add_document(w->c, e, k, n, 0);
     world_graph(w);
 }
 
@@ -497,9 +496,8 @@ static void test_dot_styles(void **state)
     assert_string_equal(agget(styled, S("shape")), "star");
     assert_string_equal(agget(styled, S("fillcolor")), "#ff0000");
     assert_string_equal(agget(styled, S("color")), "red");
-    /* Without info there are no run attributes. */
-    const char *win = agget(dg, S("window"));
-    assert_true(win == NULL || *win == '\0');
+    /* The run attributes come from the counter. */
+    assert_string_equal(agget(dg, S("window")), "sentence");
     agclose(dg);
     free(dot);
     world_free(&w);
@@ -563,7 +561,8 @@ static void test_dot_empty_graph(void **state)
 {
     (void)state;
     ng_gazetteer_t *gz = ng_gazetteer_new();
-    ng_cooc_t *c = ng_cooc_new(0);
+    ng_window_t sentence = {NG_WINDOW_SENTENCE, 0};
+    ng_cooc_t *c = ng_cooc_new(0, &sentence);
     ng_graph_t *g = ng_graph_build(gz, c, NULL, NULL);
     assert_non_null(g);
     capture_t cap;
@@ -949,7 +948,8 @@ static void test_json_empty_graph(void **state)
 {
     (void)state;
     ng_gazetteer_t *gz = ng_gazetteer_new();
-    ng_cooc_t *c = ng_cooc_new(0);
+    ng_window_t sentence = {NG_WINDOW_SENTENCE, 0};
+    ng_cooc_t *c = ng_cooc_new(0, &sentence);
     ng_graph_t *g = ng_graph_build(gz, c, NULL, NULL);
     capture_t cap;
     cap_open(&cap);
@@ -973,12 +973,36 @@ static const char mention_gaz[] =
     "p:york\tplace\tYork\n"
     "q\"id\\\tperson\tQ\n";
 
-static void one_mention(const ng_gazetteer_t *gz, const ng_mention_place_t *pl,
+/* Where a mention sits: the document and the sentence window around it
+ * (the whole text). */
+typedef struct place {
+    const char *doc, *text;
+    size_t sentence, paragraph;
+} place_t;
+
+/* One mention through the mentions writer's sink, as the pipeline would
+ * deliver it. */
+static int write_one(FILE *f, const ng_gazetteer_t *gz, const place_t *pl, const ng_mention_t *m)
+{
+    ng_mentions_writer_t *w = ng_mentions_writer_new(f, gz, NULL, 0);
+    ng_sink_t s = ng_mentions_writer_sink(w);
+    ng_document_t doc = {pl->doc, pl->text, strlen(pl->text), 0};
+    ng_window_event_t ev = {NG_WINDOW_SENTENCE, pl->sentence, 0, strlen(pl->text),
+                            pl->paragraph, m, 1, NULL};
+    ng_error_t err = {0};
+    int st = s.window(s.ctx, &doc, &ev, &err);
+    if (st == NG_OK)
+        st = s.end_document(s.ctx, &doc, &err);
+    ng_mentions_writer_free(w);
+    return st;
+}
+
+static void one_mention(const ng_gazetteer_t *gz, const place_t *pl,
                         const ng_mention_t *m, char **out)
 {
     capture_t cap;
     cap_open(&cap);
-    assert_int_equal(ng_export_mention(cap.f, gz, pl, m), 0);
+    assert_int_equal(write_one(cap.f, gz, pl, m), NG_OK);
     cap_close(&cap);
     /* One line: a single newline, at the end. */
     assert_true(cap.len > 1);
@@ -1002,7 +1026,7 @@ static void test_mention_line(void **state)
 
     /* The span: bytes 3..17 of the text = "New\nYork\x01\x1f\"q\\\t" */
     const char text[] = "In New\nYork\x01\x1f\"q\\\t, today.";
-    ng_mention_place_t pl = {"dir/a \"b\"\\c\x01.txt", text, 3, 1};
+    place_t pl = {"dir/a \"b\"\\c\x01.txt", text, 3, 1};
     uint32_t cands[] = {york, ny};
     ng_mention_t m = {3, 17, ny, false, cands, 1};
     char *j;
@@ -1046,7 +1070,7 @@ static void test_mention_invalid_utf8(void **state)
     assert_int_equal(ng_gazetteer_load_buffer(gz, "m.tsv", mention_gaz, strlen(mention_gaz),
                                               &err), 0);
     const char text[] = "New\xFF\xC3York \xE2\x82";
-    ng_mention_place_t pl = {"bad\xFE.txt", text, 0, 0};
+    place_t pl = {"bad\xFE.txt", text, 0, 0};
     ng_mention_t m = {0, sizeof text - 1, 0, false, NULL, 0};
     char *j;
     one_mention(gz, &pl, &m, &j);
@@ -1111,9 +1135,9 @@ static void test_write_errors(void **state)
     memset(&err, 0, sizeof err);
     assert_int_equal(ng_export_dot(r, w.g, NULL, &err), NG_EIO);
     clearerr(r);
-    ng_mention_place_t pl = {"d", "York", 0, 0};
+    place_t pl = {"d", "York", 0, 0};
     ng_mention_t m = {0, 4, 0, false, NULL, 0};
-    assert_int_equal(ng_export_mention(r, w.gz, &pl, &m), -1);
+    assert_int_equal(write_one(r, w.gz, &pl, &m), NG_EIO);
     fclose(r);
     fclose(ro);
     world_free(&w);

@@ -57,7 +57,8 @@ static world_t *world_new(const char *text, size_t entities)
         fail();
     }
     assert_int_equal(ng_gazetteer_entity_count(w->gz), entities);
-    w->c = ng_cooc_new(entities);
+    ng_window_t sw = {NG_WINDOW_SENTENCE, 0};
+    w->c = ng_cooc_new(entities, &sw);
     return w;
 }
 
@@ -82,8 +83,7 @@ static void add_windows(world_t *w, const char *const *ids)
         e[n] = ent(w, *ids);
         k[n++] = win;
     }
-    ng_window_t sw = {NG_WINDOW_SENTENCE, 0};
-    ng_cooc_add_document(w->c, &sw, e, k, n);
+    ng_cooc_add_document(w->c, e, k, n, win + 1);
 }
 
 static void world_free(world_t *w)
@@ -177,23 +177,31 @@ static void test_builtin_columns(void **state)
     assert_int_equal(ng_graph_edge_int(g, 0, 1), 1);
     assert_int_equal(ng_graph_edge_int(g, 1, 0), 1);
 
-    /* Graph attributes: only the name without run facts. */
-    assert_int_equal(ng_graph_attr_count(g), 1);
+    /* Graph attributes: the name, then what the counter read. */
+    assert_int_equal(ng_graph_attr_count(g), 3);
     assert_string_equal(ng_graph_attr_name(g, 0), "name");
     assert_string_equal(ng_graph_attr_string(g, 0), "nergraph");
-    ng_graph_free(g);
-
-    ng_graph_options_t o;
-    ng_graph_options_init(&o);
-    o.window = "tokens:5";
-    o.documents = 7;
-    g = build(w, &o);
-    assert_int_equal(ng_graph_attr_count(g), 3);
     assert_string_equal(ng_graph_attr_name(g, 1), "window");
-    assert_string_equal(ng_graph_attr_string(g, 1), "tokens:5");
+    assert_string_equal(ng_graph_attr_string(g, 1), "sentence");
     assert_int_equal(ng_graph_attr_find(g, "documents"), 2);
     assert_int_equal(ng_graph_attr_type(g, 2), NG_COLUMN_INT);
-    assert_int_equal(ng_graph_attr_int(g, 2), 7);
+    assert_int_equal(ng_graph_attr_int(g, 2), 1);
+    ng_graph_free(g);
+    world_free(w);
+
+    /* A tokens:5 counter over two documents. */
+    w = world_new(gaz_text, 5);
+    ng_cooc_free(w->c);
+    ng_window_t tw = {NG_WINDOW_TOKENS, 5};
+    w->c = ng_cooc_new(5, &tw);
+    const uint32_t e[] = {ent(w, "a-org"), ent(w, "b-person")};
+    const size_t k[] = {0, 3};
+    ng_cooc_add_document(w->c, e, k, 2, 0);
+    ng_cooc_add_document(w->c, e, k, 2, 0);
+    g = build(w, NULL);
+    assert_string_equal(ng_graph_attr_string(g, 1), "tokens:5");
+    assert_int_equal(ng_graph_attr_int(g, 2), 2);
+    assert_int_equal(ng_graph_edge_int(g, 0, 0), 2);
     ng_graph_free(g);
     world_free(w);
 }
@@ -323,32 +331,33 @@ static void test_graph_attributes(void **state)
     (void)state;
     world_t *w = standard();
     ng_graph_t *g = build(w, NULL);
-    char *buf = strdup("sentence");
-    ng_graph_set_attr_string(g, "window", buf);
+    char *buf = strdup("my corpus");
+    ng_graph_set_attr_string(g, "title", buf);
     free(buf);
     ng_graph_set_attr_int(g, "windows", 42);
     ng_graph_set_attr_float(g, "density", 0.5);
-    assert_int_equal(ng_graph_attr_count(g), 4);
-    assert_string_equal(ng_graph_attr_string(g, 1), "sentence");
-    assert_int_equal(ng_graph_attr_int(g, 2), 42);
-    assert_true(ng_graph_attr_float(g, 3) == 0.5);
+    assert_int_equal(ng_graph_attr_count(g), 6);
+    assert_string_equal(ng_graph_attr_string(g, 3), "my corpus");
+    assert_int_equal(ng_graph_attr_int(g, 4), 42);
+    assert_true(ng_graph_attr_float(g, 5) == 0.5);
     /* Wrong-type reads give nothing. */
-    assert_null(ng_graph_attr_string(g, 2));
-    assert_int_equal(ng_graph_attr_int(g, 3), 0);
-    assert_true(ng_graph_attr_float(g, 1) == 0.0);
-    assert_null(ng_graph_attr_name(g, 4));
+    assert_null(ng_graph_attr_string(g, 4));
+    assert_int_equal(ng_graph_attr_int(g, 5), 0);
+    assert_true(ng_graph_attr_float(g, 3) == 0.0);
+    assert_null(ng_graph_attr_name(g, 6));
+    assert_null(ng_graph_attr_string(g, 99));
     assert_int_equal(ng_graph_attr_find(g, "nope"), -1);
     /* Setting again replaces in place, type included; the old string is
      * freed (ASan/valgrind would see a leak). */
-    ng_graph_set_attr_int(g, "window", 3);
-    assert_int_equal(ng_graph_attr_count(g), 4);
-    assert_int_equal(ng_graph_attr_find(g, "window"), 1);
-    assert_int_equal(ng_graph_attr_type(g, 1), NG_COLUMN_INT);
-    assert_int_equal(ng_graph_attr_int(g, 1), 3);
+    ng_graph_set_attr_int(g, "title", 3);
+    assert_int_equal(ng_graph_attr_count(g), 6);
+    assert_int_equal(ng_graph_attr_find(g, "title"), 3);
+    assert_int_equal(ng_graph_attr_type(g, 3), NG_COLUMN_INT);
+    assert_int_equal(ng_graph_attr_int(g, 3), 3);
     ng_graph_set_attr_string(g, "density", "high");
     ng_graph_set_attr_string(g, "density", NULL);
-    assert_int_equal(ng_graph_attr_type(g, 3), NG_COLUMN_STRING);
-    assert_null(ng_graph_attr_string(g, 3));
+    assert_int_equal(ng_graph_attr_type(g, 5), NG_COLUMN_STRING);
+    assert_null(ng_graph_attr_string(g, 5));
     ng_graph_set_attr_string(g, "name", ng_graph_attr_string(g, 0));
     assert_string_equal(ng_graph_attr_string(g, 0), "nergraph");
     ng_graph_free(g);
@@ -387,7 +396,8 @@ static void test_exporters_write_new_columns(void **state)
     const char *pmi = strstr(json, "\"pmi\": ");
     assert_non_null(pmi);
     assert_true(strtod(pmi + 7, NULL) == 1.0 / 3.0);
-    assert_non_null(strstr(json, "\"graph\": {\"name\": \"nergraph\", \"density\": 2.5}"));
+    assert_non_null(strstr(json, "\"graph\": {\"name\": \"nergraph\", \"window\": "
+                                 "\"sentence\", \"documents\": 1, \"density\": 2.5}"));
     free(json);
 
     char *dot = capture(ng_export_dot, g);
