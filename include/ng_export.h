@@ -77,9 +77,10 @@ int ng_export_dot(FILE *out, const ng_graph_t *g, const ng_export_options_t *o,
 
 /* networkx node-link JSON (networkx.node_link_graph loads it): "graph"
  * holds the graph attributes, each node its id then its columns, each link
- * source, target then its columns.  Integers are numbers, floats numbers
- * written with %.17g (nan and infinities, which JSON lacks, as null),
- * strings strings; an absent string is left out. */
+ * source, target then its columns.  Integers are numbers; floats exact
+ * numbers (the shortest of %.15g, %.16g, %.17g that reads back the same;
+ * nan and infinities, which JSON lacks, as null); strings strings; an
+ * absent string is left out. */
 int ng_export_json(FILE *out, const ng_graph_t *g, const ng_export_options_t *o,
                    struct ng_error *err);
 
