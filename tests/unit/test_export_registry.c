@@ -97,6 +97,62 @@ static void test_registry_by_extension(void **state)
     assert_null(ng_export_format_for_path(NULL));
 }
 
+/* ---- export options: where the DOT writer's warnings go -------------------- */
+
+typedef struct diag_log {
+    size_t count;
+    char last[512];
+} diag_log_t;
+
+static void collect(void *ctx, const char *message)
+{
+    diag_log_t *log = ctx;
+    log->count++;
+    snprintf(log->last, sizeof log->last, "%s", message);
+}
+
+/* An id DOT cannot hold as is (a backslash before a quote, and brackets
+ * that do not balance, so no HTML-like string either) is written lossily
+ * with a warning, which goes to the options' callback. */
+static void test_dot_warning_to_callback(void **state)
+{
+    (void)state;
+    static const char text[] = "q\\\"<\tperson\tQ\n"
+                               "plain\tperson\tPlain\n";
+    ng_gazetteer_t *gz = ng_gazetteer_new();
+    ng_error_t err = {0};
+    assert_int_equal(ng_gazetteer_load_buffer(gz, "d.tsv", text, strlen(text), &err), NG_OK);
+    ng_window_t sw = {NG_WINDOW_SENTENCE, 0};
+    ng_cooc_t *c = ng_cooc_new(2, &sw);
+    const uint32_t e[] = {0, 1};
+    const size_t k[] = {0, 0};
+    ng_cooc_add_document(c, e, k, 2, 1);
+    ng_graph_t *g = ng_graph_build(gz, c, NULL, &err);
+    assert_non_null(g);
+
+    diag_log_t log = {0};
+    ng_export_options_t o;
+    ng_export_options_init(&o);
+    assert_null(o.diag);
+    o.diag = collect;
+    o.diag_ctx = &log;
+    char *data = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&data, &len);
+    assert_non_null(f);
+    const ng_export_format_t *dot = ng_export_format_find("dot");
+    assert_int_equal(dot->write_graph(f, g, &o, &err), NG_OK);
+    assert_int_equal(fclose(f), 0);
+    assert_int_equal(log.count, 1);
+    assert_non_null(strstr(log.last, "cannot be written in DOT as is"));
+    /* The backslash became U+29F5; cgraph escaped the quote. */
+    assert_non_null(strstr(data, "\"q\xE2\xA7\xB5\\\"<\""));
+    free(data);
+    ng_graph_free(g);
+    ng_cooc_free(c);
+    ng_gazetteer_free(gz);
+}
+
 /* ---- the mentions writer -------------------------------------------------- */
 
 static const char gaz[] = "p:ann\tperson\tAnn Lee\n"
@@ -254,6 +310,7 @@ int main(void)
         cmocka_unit_test(test_registry_by_name),
         cmocka_unit_test(test_registry_iteration),
         cmocka_unit_test(test_registry_by_extension),
+        cmocka_unit_test(test_dot_warning_to_callback),
         cmocka_unit_test(test_mentions_fields),
         cmocka_unit_test(test_mentions_types_filter),
         cmocka_unit_test(test_mentions_write_failure),
