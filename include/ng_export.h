@@ -49,7 +49,9 @@ typedef struct ng_export_format {
     const char *description;        /* one line, for --help */
     ng_export_kind kind;
     ng_graph_writer_fn write_graph; /* NG_EXPORT_GRAPH only, else NULL */
-    bool directory;                 /* writes a directory of several files */
+    /* Writes a directory of several files (none does yet; such a format
+     * will come with a writer that takes a path instead of a FILE *). */
+    bool directory;
 } ng_export_format_t;
 
 /* The formats, in a fixed order (the first is the default); entries are

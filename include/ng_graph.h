@@ -84,10 +84,13 @@ void ng_graph_edge(const ng_graph_t *g, size_t i, size_t *u, size_t *v, size_t *
  * Strings given to setters are copied; strings returned are borrowed from
  * the graph (valid until the value is set again or the graph is freed).
  * Getters on a column of another type, or out of range, return 0, 0.0 or
- * NULL; setters then return NG_EUSAGE and change nothing.
+ * NULL; setters then return NG_EUSAGE and change nothing.  The name and
+ * type of a column out of range are NULL and NG_COLUMN_INT.
  */
 
-/* Add a column; its index, or -1 if a column of that name exists. */
+/* Add a column; its index, or -1 if a column of that name exists or the
+ * name is the row's key in the writers ("id" for nodes; "source" and
+ * "target" for edges). */
 int64_t ng_graph_add_node_column(ng_graph_t *g, const char *name, ng_column_type type);
 size_t ng_graph_node_column_count(const ng_graph_t *g);
 const char *ng_graph_node_column_name(const ng_graph_t *g, size_t col);

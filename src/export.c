@@ -6,7 +6,6 @@
 #include "nergraph.h"
 
 #include <string.h>
-#include <strings.h>
 
 static const char *const dot_ext[] = {"dot", "gv", NULL};
 static const char *const json_ext[] = {"json", NULL};
@@ -42,6 +41,18 @@ const ng_export_format_t *ng_export_format_find(const char *name)
     return NULL;
 }
 
+/* ASCII only: strcasecmp follows the locale, and an extension should not. */
+static bool same_extension(const char *a, const char *b)
+{
+    for (; *a && *b; a++, b++) {
+        char x = *a >= 'A' && *a <= 'Z' ? (char)(*a - 'A' + 'a') : *a;
+        char y = *b >= 'A' && *b <= 'Z' ? (char)(*b - 'A' + 'a') : *b;
+        if (x != y)
+            return false;
+    }
+    return *a == *b;
+}
+
 const ng_export_format_t *ng_export_format_for_path(const char *path)
 {
     if (!path)
@@ -54,7 +65,7 @@ const ng_export_format_t *ng_export_format_for_path(const char *path)
         return NULL;
     for (size_t i = 0; i < ng_export_format_count(); i++)
         for (const char *const *ext = formats[i].extensions; *ext; ext++)
-            if (strcasecmp(*ext, dot + 1) == 0)
+            if (same_extension(*ext, dot + 1))
                 return &formats[i];
     return NULL;
 }

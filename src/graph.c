@@ -75,9 +75,23 @@ static int64_t table_find(const table_t *t, const char *name)
     return -1;
 }
 
-static int64_t table_add(table_t *t, const char *name, ng_column_type type)
+/* Names the writers use for the row's own key, so no column may take them. */
+static const char *const node_keys[] = {"id", NULL};
+static const char *const edge_keys[] = {"source", "target", NULL};
+
+static bool is_key(const char *const *keys, const char *name)
 {
-    if (!name || table_find(t, name) >= 0 || type < NG_COLUMN_INT || type > NG_COLUMN_STRING)
+    for (; *keys; keys++)
+        if (strcmp(*keys, name) == 0)
+            return true;
+    return false;
+}
+
+static int64_t table_add(table_t *t, const char *const *keys, const char *name,
+                         ng_column_type type)
+{
+    if (!name || is_key(keys, name) || table_find(t, name) >= 0 || type < NG_COLUMN_INT ||
+        type > NG_COLUMN_STRING)
         return -1;
     NG_GROW(t->cols, t->cap, t->count + 1);
     column_t *c = &t->cols[t->count];
@@ -163,7 +177,7 @@ static int set_string(table_t *t, size_t col, size_t r, const char *value)
 
 int64_t ng_graph_add_node_column(ng_graph_t *g, const char *name, ng_column_type type)
 {
-    return table_add(&g->nodes, name, type);
+    return table_add(&g->nodes, node_keys, name, type);
 }
 size_t ng_graph_node_column_count(const ng_graph_t *g) { return g->nodes.count; }
 const char *ng_graph_node_column_name(const ng_graph_t *g, size_t col)
@@ -205,7 +219,7 @@ int ng_graph_set_node_string(ng_graph_t *g, size_t col, size_t v, const char *va
 
 int64_t ng_graph_add_edge_column(ng_graph_t *g, const char *name, ng_column_type type)
 {
-    return table_add(&g->edges_table, name, type);
+    return table_add(&g->edges_table, edge_keys, name, type);
 }
 size_t ng_graph_edge_column_count(const ng_graph_t *g) { return g->edges_table.count; }
 const char *ng_graph_edge_column_name(const ng_graph_t *g, size_t col)

@@ -260,6 +260,11 @@ static void test_column_types(void **state)
     assert_int_equal(ng_graph_add_node_column(g, "degree", NG_COLUMN_FLOAT), -1);
     assert_int_equal(ng_graph_add_node_column(g, "label", NG_COLUMN_STRING), -1);
     assert_int_equal(ng_graph_add_node_column(g, NULL, NG_COLUMN_INT), -1);
+    /* The writers' row keys are not column names. */
+    assert_int_equal(ng_graph_add_node_column(g, "id", NG_COLUMN_STRING), -1);
+    assert_int_equal(ng_graph_add_edge_column(g, "source", NG_COLUMN_STRING), -1);
+    assert_int_equal(ng_graph_add_edge_column(g, "target", NG_COLUMN_STRING), -1);
+    assert_true(ng_graph_add_edge_column(g, "id", NG_COLUMN_STRING) >= 0);
     assert_int_equal(ng_graph_add_node_column(g, "bad", (ng_column_type)42), -1);
     assert_int_equal(ng_graph_node_column_count(g), base + 3);
 
@@ -304,9 +309,9 @@ static void test_column_types(void **state)
     int64_t ew = ng_graph_add_edge_column(g, "pmi", NG_COLUMN_FLOAT);
     int64_t es = ng_graph_add_edge_column(g, "evidence", NG_COLUMN_STRING);
     int64_t en = ng_graph_add_edge_column(g, "rank", NG_COLUMN_INT);
-    assert_int_equal(ew, 2);
+    assert_int_equal(ew, 3); /* after weight, documents and id */
     assert_int_equal(ng_graph_add_edge_column(g, "weight", NG_COLUMN_INT), -1);
-    assert_int_equal(ng_graph_edge_column_find(g, "pmi"), 2);
+    assert_int_equal(ng_graph_edge_column_find(g, "pmi"), 3);
     assert_int_equal(ng_graph_edge_column_type(g, (size_t)es), NG_COLUMN_STRING);
     assert_int_equal(ng_graph_set_edge_float(g, (size_t)ew, 1, -2.5), NG_OK);
     assert_true(ng_graph_edge_float(g, (size_t)ew, 1) == -2.5);
