@@ -10,6 +10,7 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "json_check.h"
 #include "nergraph.h"
@@ -75,6 +76,23 @@ static inline void fuzz_check_json(const char *who, const char *text, size_t len
         fprintf(stderr, "%s: invalid JSON (%s) at byte %zu:\n%.*s\n", who, res.message,
                 res.offset, (int)len, text);
         abort();
+    }
+}
+
+/* The same for JSON Lines (-f mentions): every line one valid JSON text,
+ * the last one ended by a newline too. */
+static inline void fuzz_check_json_lines(const char *who, const char *text, size_t len)
+{
+    size_t pos = 0;
+    while (pos < len) {
+        const char *nl = memchr(text + pos, '\n', len - pos);
+        if (!nl) {
+            fprintf(stderr, "%s: JSON Lines output does not end with a newline\n", who);
+            abort();
+        }
+        size_t line_len = (size_t)(nl - (text + pos));
+        fuzz_check_json(who, text + pos, line_len, NULL, NULL);
+        pos += line_len + 1;
     }
 }
 
