@@ -29,8 +29,10 @@ LIB_OBJS  = $(LIB_SRCS:src/%.c=$(BUILD)/obj/%.o)
 CLI_OBJS  = $(CLI_SRCS:src/%.c=$(BUILD)/obj/%.o)
 TEST_SRCS = $(wildcard tests/unit/test_*.c)
 TEST_BINS = $(TEST_SRCS:tests/unit/%.c=$(BUILD)/tests/%)
+# Test helpers shared with the fuzz targets (tests/lib/*.c; not in the library).
+TESTLIB_OBJS = $(BUILD)/obj/testlib/json_check.o
 
-.PHONY: all deps demo test check check-sanitize check-valgrind install uninstall clean
+.PHONY: all deps demo test check check-sanitize check-valgrind check-tests install uninstall clean
 .DELETE_ON_ERROR:
 
 all: $(BUILD)/nergraph $(BUILD)/libnergraph.a
@@ -46,9 +48,13 @@ $(BUILD)/libnergraph.a: $(LIB_OBJS)
 $(BUILD)/nergraph: $(CLI_OBJS) $(BUILD)/libnergraph.a
 	$(CC) $(CFLAGS) -o $@ $(CLI_OBJS) $(BUILD)/libnergraph.a $(NG_LIBS)
 
-$(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libnergraph.a
+$(BUILD)/obj/testlib/%.o: tests/lib/%.c
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS) $(NG_CFLAGS) -o $@ $< $(BUILD)/libnergraph.a $(NG_LIBS) $(TEST_LIBS)
+	$(CC) $(CFLAGS) $(NG_CFLAGS) -c $< -o $@
+
+$(BUILD)/tests/%: tests/unit/%.c $(TESTLIB_OBJS) $(BUILD)/libnergraph.a
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) $(NG_CFLAGS) -Itests/lib -o $@ $< $(TESTLIB_OBJS) $(BUILD)/libnergraph.a $(NG_LIBS) $(TEST_LIBS)
 
 deps:
 	@sh scripts/install-deps.sh
@@ -79,6 +85,12 @@ check-valgrind: deps
 	@$(MAKE) --no-print-directory all $(TEST_BINS)
 	@VALGRIND=1 sh tests/run.sh $(BUILD)
 
+# Can the tests fail?  The command-line and end-to-end checks again with
+# the binary replaced by /bin/false: any check of a successful run that
+# still passes fails this target (tests/lib/check_tests.sh).
+check-tests:
+	@sh tests/lib/check_tests.sh
+
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/include \
 	           $(DESTDIR)$(PREFIX)/lib $(DESTDIR)$(DATADIR)/gazetteers
@@ -95,6 +107,6 @@ uninstall:
 clean: fuzz-clean
 	rm -rf build build-san
 
--include $(wildcard $(BUILD)/obj/*.d)
+-include $(wildcard $(BUILD)/obj/*.d $(BUILD)/obj/testlib/*.d)
 
 include fuzz/fuzz.mk

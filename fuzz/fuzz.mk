@@ -27,6 +27,8 @@ FUZZ_LIB_SRCS  = $(filter-out src/main.c $(wildcard src/cli_*.c),$(wildcard src/
 FUZZ_LIB_OBJS  = $(FUZZ_LIB_SRCS:src/%.c=$(FUZZ_DIR)/obj/%.o)
 FUZZ_BINS      = $(FUZZ_TARGETS:%=$(FUZZ_DIR)/%)
 FUZZ_OBJS      = $(FUZZ_TARGETS:%=$(FUZZ_DIR)/obj/fuzz/%.o)
+# The JSON validator the unit tests use too (tests/lib/json_check.c).
+FUZZ_TESTLIB_OBJS = $(FUZZ_DIR)/obj/testlib/json_check.o
 
 # fuzz-smoke: executions per target after the seeds and regressions.
 FUZZ_SMOKE_RUNS ?= 2000
@@ -41,7 +43,7 @@ FUZZ_RUN_FLAGS = -timeout=10 -rss_limit_mb=2048 -print_final_stats=1
 
 .PHONY: fuzz fuzz-smoke fuzz-run fuzz-clean
 # Keep the objects (make would delete them as intermediate files).
-.SECONDARY: $(FUZZ_LIB_OBJS) $(FUZZ_OBJS)
+.SECONDARY: $(FUZZ_LIB_OBJS) $(FUZZ_OBJS) $(FUZZ_TESTLIB_OBJS)
 
 fuzz: $(FUZZ_BINS)
 
@@ -49,11 +51,15 @@ $(FUZZ_DIR)/obj/%.o: src/%.c
 	@mkdir -p $(dir $@)
 	$(FUZZ_CC) $(FUZZ_CFLAGS) $(FUZZ_SAN) -fsanitize=fuzzer-no-link -c $< -o $@
 
+$(FUZZ_DIR)/obj/testlib/%.o: tests/lib/%.c
+	@mkdir -p $(dir $@)
+	$(FUZZ_CC) $(FUZZ_CFLAGS) $(FUZZ_SAN) -fsanitize=fuzzer-no-link -c $< -o $@
+
 $(FUZZ_DIR)/obj/fuzz/%.o: fuzz/%.c
 	@mkdir -p $(dir $@)
-	$(FUZZ_CC) $(FUZZ_CFLAGS) $(FUZZ_DEFS) $(FUZZ_SAN) -fsanitize=fuzzer -c $< -o $@
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -Itests/lib $(FUZZ_DEFS) $(FUZZ_SAN) -fsanitize=fuzzer -c $< -o $@
 
-$(FUZZ_DIR)/fuzz_%: $(FUZZ_DIR)/obj/fuzz/fuzz_%.o $(FUZZ_LIB_OBJS)
+$(FUZZ_DIR)/fuzz_%: $(FUZZ_DIR)/obj/fuzz/fuzz_%.o $(FUZZ_LIB_OBJS) $(FUZZ_TESTLIB_OBJS)
 	$(FUZZ_CC) $(FUZZ_SAN) -fsanitize=fuzzer -o $@ $^ $(FUZZ_LIBS)
 
 # Seeds and regressions first, then FUZZ_SMOKE_RUNS mutations with a fixed
@@ -96,6 +102,6 @@ fuzz-run: $(FUZZ_BINS)
 fuzz-clean:
 	rm -rf $(FUZZ_DIR)
 
--include $(wildcard $(FUZZ_DIR)/obj/*.d $(FUZZ_DIR)/obj/fuzz/*.d)
+-include $(wildcard $(FUZZ_DIR)/obj/*.d $(FUZZ_DIR)/obj/fuzz/*.d $(FUZZ_DIR)/obj/testlib/*.d)
 
 .DEFAULT_GOAL := $(FUZZ_SAVED_GOAL)

@@ -20,7 +20,8 @@
  *  - ng_graph_build (options from the second byte): vertices sorted by id,
  *    edges sorted with u < v and weight >= min_weight;
  *  - ng_export_json, ng_export_dot and the mentions writer into memory
- *    streams succeed.
+ *    streams succeed; the JSON and every mention line are valid JSON (the
+ *    validator of tests/lib/json_check.h).
  */
 #include <stdbool.h>
 #include <stdint.h>
@@ -226,6 +227,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     }
     ng_mentions_writer_free(mw);
     fclose(mout);
+    fuzz_check_json_lines("fuzz_tagger", mbuf, mlen);
     free(mbuf);
     FUZZ_CHECK(ng_pipeline_document_count(p) == docs);
 
@@ -289,8 +291,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     FILE *out = open_memstream(&buf, &len);
     FUZZ_CHECK(out != NULL);
     FUZZ_CHECK(ng_export_json(out, g, NULL, &err) == NG_OK);
+    FUZZ_CHECK(fflush(out) == 0);
+    size_t json_len = len;
     FUZZ_CHECK(ng_export_dot(out, g, NULL, &err) == NG_OK);
     fclose(out);
+    fuzz_check_json("fuzz_tagger", buf, json_len, NULL, NULL);
     free(buf);
 
     ng_graph_free(g);

@@ -1,7 +1,8 @@
 /*
  * Helpers shared by the libFuzzer targets: a silent warning handler, a
- * check that aborts with a message, and the invariants every tagger result
- * must satisfy whatever the input.
+ * check that aborts with a message, the invariants every tagger result
+ * must satisfy whatever the input, and the JSON validator the unit tests
+ * use too (tests/lib/json_check.h).
  */
 #ifndef NG_FUZZ_UTIL_H
 #define NG_FUZZ_UTIL_H
@@ -9,7 +10,9 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
+#include "json_check.h"
 #include "nergraph.h"
 #include "utf8.h"
 
@@ -60,6 +63,36 @@ static inline void fuzz_check_mentions(const ng_gazetteer_t *gz, const char *tex
         const unsigned char *span = (const unsigned char *)text + m[i].start;
         size_t span_len = m[i].end - m[i].start;
         FUZZ_CHECK(ng_utf8_first_invalid(span, span_len) == span_len);
+    }
+}
+
+/* Abort unless text[0..len) is one valid JSON text (see json_check.h);
+ * on_member sees every string member, decoded. */
+static inline void fuzz_check_json(const char *who, const char *text, size_t len,
+                                   json_check_member_fn on_member, void *ctx)
+{
+    json_check_result_t res;
+    if (!json_check(text, len, on_member, ctx, &res)) {
+        fprintf(stderr, "%s: invalid JSON (%s) at byte %zu:\n%.*s\n", who, res.message,
+                res.offset, (int)len, text);
+        abort();
+    }
+}
+
+/* The same for JSON Lines (-f mentions): every line one valid JSON text,
+ * the last one ended by a newline too. */
+static inline void fuzz_check_json_lines(const char *who, const char *text, size_t len)
+{
+    size_t pos = 0;
+    while (pos < len) {
+        const char *nl = memchr(text + pos, '\n', len - pos);
+        if (!nl) {
+            fprintf(stderr, "%s: JSON Lines output does not end with a newline\n", who);
+            abort();
+        }
+        size_t line_len = (size_t)(nl - (text + pos));
+        fuzz_check_json(who, text + pos, line_len, NULL, NULL);
+        pos += line_len + 1;
     }
 }
 

@@ -74,9 +74,11 @@ static uint32_t child(const ng_ac_t *ac, uint32_t s, unsigned char b)
     return lo < n && bytes[lo] == b ? ac->edge_to[st->edge_off + lo] : NONE;
 }
 
-ng_ac_t *ng_ac_build(const unsigned char *const *keys, const uint32_t *lens, size_t n)
+/* Key ids in sorted key order: the trie sweep needs sorted keys, and the
+ * same array, grouped by end state, becomes the output table. */
+static uint32_t *sorted_key_order(const unsigned char *const *keys, const uint32_t *lens,
+                                  size_t n)
 {
-    ng_ac_t *ac = ng_xcalloc(1, sizeof *ac);
     sort_key_t *sorted = ng_xmalloc((n ? n : 1) * sizeof *sorted);
     for (size_t i = 0; i < n; i++)
         sorted[i] = (sort_key_t){keys[i], lens[i], (uint32_t)i};
@@ -86,25 +88,45 @@ ng_ac_t *ng_ac_build(const unsigned char *const *keys, const uint32_t *lens, siz
     for (size_t i = 0; i < n; i++)
         order[i] = sorted[i].id;
     free(sorted);
+    return order;
+}
 
-    /* Trie in build form: first child / next sibling / label, children kept
-     * in byte order because keys arrive sorted. */
-    size_t cap = 0, count = 1;
-    uint32_t *first = NULL, *next = NULL, *last = NULL;
-    unsigned char *label = NULL;
-    uint32_t *out_off = NULL, *out_cnt = NULL;
+/* The trie in build form: first child / next sibling / label per state,
+ * children kept in byte order because keys arrive sorted; a state's keys
+ * are order[out_off .. out_off + out_cnt). */
+typedef struct trie {
+    size_t count;
+    uint32_t *first, *next;
+    unsigned char *label;
+    uint32_t *out_off, *out_cnt;
+} trie_t;
+
+static void trie_free(trie_t *t)
+{
+    free(t->first);
+    free(t->next);
+    free(t->label);
+    free(t->out_off);
+    free(t->out_cnt);
+}
+
+/* One sweep over the sorted keys: each key shares the path of its common
+ * prefix with the key before it, and every byte below that is a new state. */
+static void trie_build(trie_t *t, const unsigned char *const *keys, const uint32_t *lens,
+                       const uint32_t *order, size_t n)
+{
     size_t need = 1;
     for (size_t i = 0; i < n; i++)
         need += lens[i];
-    cap = need;
-    first = ng_xmalloc(cap * sizeof *first);
-    next = ng_xmalloc(cap * sizeof *next);
-    last = ng_xmalloc(cap * sizeof *last);
-    label = ng_xmalloc(cap);
-    out_off = ng_xmalloc(cap * sizeof *out_off);
-    out_cnt = ng_xcalloc(cap, sizeof *out_cnt);
-    first[0] = next[0] = last[0] = NONE;
-    label[0] = 0;
+    t->count = 1;
+    t->first = ng_xmalloc(need * sizeof *t->first);
+    t->next = ng_xmalloc(need * sizeof *t->next);
+    t->label = ng_xmalloc(need);
+    t->out_off = ng_xmalloc(need * sizeof *t->out_off);
+    t->out_cnt = ng_xcalloc(need, sizeof *t->out_cnt);
+    uint32_t *last = ng_xmalloc(need * sizeof *last);
+    t->first[0] = t->next[0] = last[0] = NONE;
+    t->label[0] = 0;
 
     uint32_t *path = ng_xmalloc((need + 1) * sizeof *path); /* path[d] = state at depth d */
     path[0] = 0;
@@ -118,46 +140,49 @@ ng_ac_t *ng_ac_build(const unsigned char *const *keys, const uint32_t *lens, siz
         if (prev)
             while (lcp < len && lcp < prev_len && key[lcp] == prev[lcp])
                 lcp++;
-        /* Sorted input: below the common prefix every byte is new. */
         for (uint32_t d = lcp; d < len; d++) {
             uint32_t parent = path[d];
-            uint32_t s = (uint32_t)count++;
-            first[s] = next[s] = last[s] = NONE;
-            label[s] = key[d];
+            uint32_t s = (uint32_t)t->count++;
+            t->first[s] = t->next[s] = last[s] = NONE;
+            t->label[s] = key[d];
             if (last[parent] == NONE)
-                first[parent] = s;
+                t->first[parent] = s;
             else
-                next[last[parent]] = s;
+                t->next[last[parent]] = s;
             last[parent] = s;
             path[d + 1] = s;
         }
         uint32_t end = path[len];
-        if (out_cnt[end] == 0)
-            out_off[end] = (uint32_t)oi;
-        out_cnt[end]++;
+        if (t->out_cnt[end] == 0)
+            t->out_off[end] = (uint32_t)oi;
+        t->out_cnt[end]++;
         prev = key;
         prev_len = len;
     }
     free(path);
     free(last);
+}
 
-    /* Lay out breadth-first, computing failure and dictionary links. */
-    ac->state_count = count;
-    ac->states = ng_xcalloc(count, sizeof *ac->states);
-    ac->edge_byte = ng_xmalloc(count);
-    ac->edge_to = ng_xmalloc(count * sizeof *ac->edge_to);
-    ac->out_keys = order;
-    uint32_t *queue = ng_xmalloc(count * sizeof *queue);
+/* Lay the trie out breadth-first in CSR form: each state's edges
+ * contiguous and in byte order.  State numbers stay the trie's.  Returns
+ * the states in breadth-first order (t->count of them); caller frees. */
+static uint32_t *layout_csr(ng_ac_t *ac, const trie_t *t)
+{
+    ac->state_count = t->count;
+    ac->states = ng_xcalloc(t->count, sizeof *ac->states);
+    ac->edge_byte = ng_xmalloc(t->count);
+    ac->edge_to = ng_xmalloc(t->count * sizeof *ac->edge_to);
+    uint32_t *queue = ng_xmalloc(t->count * sizeof *queue);
     size_t qh = 0, qt = 0, edges = 0;
     queue[qt++] = 0;
     while (qh < qt) {
         uint32_t s = queue[qh++];
         state_t *st = &ac->states[s];
         st->edge_off = (uint32_t)edges;
-        st->out_off = out_off[s];
-        st->out_count = out_cnt[s];
-        for (uint32_t c = first[s]; c != NONE; c = next[c]) {
-            ac->edge_byte[edges] = label[c];
+        st->out_off = t->out_off[s];
+        st->out_count = t->out_cnt[s];
+        for (uint32_t c = t->first[s]; c != NONE; c = t->next[c]) {
+            ac->edge_byte[edges] = t->label[c];
             ac->edge_to[edges] = c;
             edges++;
             queue[qt++] = c;
@@ -168,44 +193,53 @@ ng_ac_t *ng_ac_build(const unsigned char *const *keys, const uint32_t *lens, siz
         uint32_t c = child(ac, 0, (unsigned char)b);
         ac->root_next[b] = c == NONE ? 0 : c;
     }
+    return queue;
+}
+
+/* The failure target of the child reached from s (not the root) on byte b:
+ * the longest proper suffix state that has a child on b, else the root. */
+static uint32_t fail_target(const ng_ac_t *ac, uint32_t s, unsigned char b)
+{
+    uint32_t t = ac->states[s].fail;
+    for (;;) {
+        uint32_t x = t == 0 ? (ac->root_next[b] ? ac->root_next[b] : NONE) : child(ac, t, b);
+        if (x != NONE)
+            return x;
+        if (t == 0)
+            return 0;
+        t = ac->states[t].fail;
+    }
+}
+
+/* Failure and dictionary links.  Queue order is BFS order, so a state's
+ * fail target is final before its children are visited. */
+static void link_failures(ng_ac_t *ac, const uint32_t *queue)
+{
     ac->states[0].fail = 0;
     ac->states[0].dict = NONE;
-    /* Queue order is BFS order, so a state's fail target is final before
-     * its children are visited. */
-    for (size_t qi = 0; qi < qt; qi++) {
+    for (size_t qi = 0; qi < ac->state_count; qi++) {
         uint32_t s = queue[qi];
-        state_t *st = &ac->states[s];
+        const state_t *st = &ac->states[s];
         for (uint32_t e = st->edge_off; e < st->edge_off + st->edge_count; e++) {
             uint32_t c = ac->edge_to[e];
-            unsigned char b = ac->edge_byte[e];
-            uint32_t f;
-            if (s == 0) {
-                f = 0;
-            } else {
-                uint32_t t = st->fail;
-                for (;;) {
-                    uint32_t x = t == 0 ? (ac->root_next[b] ? ac->root_next[b] : NONE) : child(ac, t, b);
-                    if (x != NONE) {
-                        f = x;
-                        break;
-                    }
-                    if (t == 0) {
-                        f = 0;
-                        break;
-                    }
-                    t = ac->states[t].fail;
-                }
-            }
+            uint32_t f = s == 0 ? 0 : fail_target(ac, s, ac->edge_byte[e]);
             ac->states[c].fail = f;
             ac->states[c].dict = ac->states[f].out_count ? f : ac->states[f].dict;
         }
     }
+}
+
+ng_ac_t *ng_ac_build(const unsigned char *const *keys, const uint32_t *lens, size_t n)
+{
+    ng_ac_t *ac = ng_xcalloc(1, sizeof *ac);
+    uint32_t *order = sorted_key_order(keys, lens, n);
+    trie_t trie;
+    trie_build(&trie, keys, lens, order, n);
+    ac->out_keys = order;
+    uint32_t *queue = layout_csr(ac, &trie);
+    trie_free(&trie);
+    link_failures(ac, queue);
     free(queue);
-    free(first);
-    free(next);
-    free(label);
-    free(out_off);
-    free(out_cnt);
     return ac;
 }
 

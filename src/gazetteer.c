@@ -318,10 +318,10 @@ static int parse_attrs(row_ctx_t *rc, uint32_t e, field_t f)
     return NG_OK;
 }
 
-static int parse_row(row_ctx_t *rc, const char *line, size_t len)
+/* The row's tab-separated columns, trimmed, into cols[0..6); returns how
+ * many there are (possibly more than 6, which only the count reports). */
+static size_t split_columns(const char *line, size_t len, field_t cols[6])
 {
-    ng_gazetteer_t *gz = rc->gz;
-    field_t cols[6];
     size_t ncols = 0;
     const char *p = line, *end = line + len;
     for (;;) {
@@ -336,6 +336,14 @@ static int parse_row(row_ctx_t *rc, const char *line, size_t len)
     /* Trailing empty columns are an editor's habit, not an error. */
     while (ncols > 3 && ncols <= 6 && cols[ncols - 1].len == 0)
         ncols--;
+    return ncols;
+}
+
+/* Everything about the columns that can be said before the gazetteer is
+ * touched: their count, the required ones, control characters, the type
+ * and the id. */
+static int check_columns(const row_ctx_t *rc, const field_t *cols, size_t ncols)
+{
     if (ncols < 3 || ncols > 5)
         return ng_fail(rc->err, NG_EDATA,
                        "%s:%zu: expected 3 to 5 tab-separated columns (id, type, name, "
@@ -355,15 +363,21 @@ static int parse_row(row_ctx_t *rc, const char *line, size_t len)
                        "%s:%zu: type '%.*s' is not a lowercase word; use person, country, "
                        "organization or another lowercase word",
                        rc->source, rc->line, (int)cols[1].len, cols[1].s);
-
     if (cols[0].s[0] == '%')
         return ng_fail(rc->err, NG_EDATA,
                        "%s:%zu: id '%.*s' starts with '%%', which Graphviz reserves for "
                        "anonymous nodes; choose an id that does not",
                        rc->source, rc->line, (int)cols[0].len, cols[0].s);
-    uint32_t e;
-    if (ng_strmap_get(&gz->ids, cols[0].s, cols[0].len, &e)) {
-        entity_t *en = &gz->entities[e];
+    return NG_OK;
+}
+
+/* The entity the row's id names into *e: the existing one (same type
+ * required), or a new one with the row's type and name. */
+static int row_entity(row_ctx_t *rc, const field_t *cols, uint32_t *e)
+{
+    ng_gazetteer_t *gz = rc->gz;
+    if (ng_strmap_get(&gz->ids, cols[0].s, cols[0].len, e)) {
+        entity_t *en = &gz->entities[*e];
         if (strlen(en->type) != cols[1].len || memcmp(en->type, cols[1].s, cols[1].len) != 0)
             return ng_fail(rc->err, NG_EDATA,
                            "%s:%zu: id '%s' has type '%.*s' here but '%s' at %s:%zu; one id "
@@ -379,41 +393,58 @@ static int parse_row(row_ctx_t *rc, const char *line, size_t len)
             gz->report(gz->report_ctx, NG_REPORT_DUPLICATE_ID, m.data);
             ng_buf_free(&m);
         }
-    } else {
-        if (gz->entity_count >= UINT32_MAX - 1)
-            return ng_fail(rc->err, NG_EDATA, "%s:%zu: too many entities", rc->source, rc->line);
-        e = (uint32_t)gz->entity_count;
-        NG_GROW(gz->entities, gz->entity_cap, gz->entity_count + 1);
-        entity_t *en = &gz->entities[gz->entity_count++];
-        memset(en, 0, sizeof *en);
-        en->id = ng_arena_strndup(gz->strings, cols[0].s, cols[0].len);
-        en->type = ng_arena_strndup(gz->strings, cols[1].s, cols[1].len);
-        en->name = ng_arena_strndup(gz->strings, cols[2].s, cols[2].len);
-        en->source = rc->source;
-        en->line = rc->line;
-        ng_strmap_put(&gz->ids, cols[0].s, cols[0].len, e, NULL);
+        return NG_OK;
     }
+    if (gz->entity_count >= UINT32_MAX - 1)
+        return ng_fail(rc->err, NG_EDATA, "%s:%zu: too many entities", rc->source, rc->line);
+    *e = (uint32_t)gz->entity_count;
+    NG_GROW(gz->entities, gz->entity_cap, gz->entity_count + 1);
+    entity_t *en = &gz->entities[gz->entity_count++];
+    memset(en, 0, sizeof *en);
+    en->id = ng_arena_strndup(gz->strings, cols[0].s, cols[0].len);
+    en->type = ng_arena_strndup(gz->strings, cols[1].s, cols[1].len);
+    en->name = ng_arena_strndup(gz->strings, cols[2].s, cols[2].len);
+    en->source = rc->source;
+    en->line = rc->line;
+    ng_strmap_put(&gz->ids, cols[0].s, cols[0].len, *e, NULL);
+    return NG_OK;
+}
+
+/* The aliases column: "re:PATTERN", or literals separated by '|'. */
+static int parse_aliases(row_ctx_t *rc, uint32_t e, field_t f)
+{
+    if (f.len >= 3 && memcmp(f.s, "re:", 3) == 0) {
+        field_t pat = {f.s + 3, f.len - 3};
+        if (!pat.len)
+            return ng_fail(rc->err, NG_EDATA, "%s:%zu: 're:' with no pattern after it",
+                           rc->source, rc->line);
+        return add_pattern(rc, e, pat);
+    }
+    const char *a = f.s, *aend = f.s + f.len;
+    for (;;) {
+        const char *bar = memchr(a, '|', (size_t)(aend - a));
+        add_literal(rc, e, 0, trim(a, (size_t)((bar ? bar : aend) - a)));
+        if (!bar)
+            break;
+        a = bar + 1;
+    }
+    return NG_OK;
+}
+
+/* One row: id, type, name[, aliases[, attributes]]. */
+static int parse_row(row_ctx_t *rc, const char *line, size_t len)
+{
+    field_t cols[6];
+    size_t ncols = split_columns(line, len, cols);
+    int st = check_columns(rc, cols, ncols);
+    if (st)
+        return st;
+    uint32_t e;
+    if ((st = row_entity(rc, cols, &e)))
+        return st;
     add_literal(rc, e, NG_ALIAS_NAME, cols[2]);
-    if (ncols >= 4 && cols[3].len) {
-        if (cols[3].len >= 3 && memcmp(cols[3].s, "re:", 3) == 0) {
-            field_t pat = {cols[3].s + 3, cols[3].len - 3};
-            if (!pat.len)
-                return ng_fail(rc->err, NG_EDATA, "%s:%zu: 're:' with no pattern after it",
-                               rc->source, rc->line);
-            int st = add_pattern(rc, e, pat);
-            if (st)
-                return st;
-        } else {
-            const char *a = cols[3].s, *aend = cols[3].s + cols[3].len;
-            for (;;) {
-                const char *bar = memchr(a, '|', (size_t)(aend - a));
-                add_literal(rc, e, 0, trim(a, (size_t)((bar ? bar : aend) - a)));
-                if (!bar)
-                    break;
-                a = bar + 1;
-            }
-        }
-    }
+    if (ncols >= 4 && cols[3].len && (st = parse_aliases(rc, e, cols[3])))
+        return st;
     if (ncols == 5)
         return parse_attrs(rc, e, cols[4]);
     return NG_OK;

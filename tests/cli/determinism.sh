@@ -25,29 +25,44 @@ mk_corpus() {  # mk_corpus DIR NAME... : files created in the order given
     done
 }
 
-same() {  # same NAME FILE1 FILE2
-    if cmp -s "$2" "$3"; then pass "$1"; else fail "$1" "$(diff "$2" "$3" | head -20)"; fi
+# run OUT ARGS...: nergraph ARGS with standard output into OUT.  A run that
+# fails or writes nothing is remembered in $bad, and the next `same` fails:
+# two empty outputs of two failed runs are equal, but prove nothing.
+bad=""
+run() {
+    out=$1; shift
+    "$NERGRAPH" "$@" >"$out" 2>"$T/run.err"
+    st=$?
+    if [ $st -ne 0 ]; then
+        bad="$bad
+exit $st: $*: $(head -c 300 "$T/run.err")"
+    elif [ ! -s "$out" ]; then
+        bad="$bad
+no output: $*"
+    fi
+}
+
+same() {  # same NAME FILE1 FILE2: both runs succeeded, same bytes
+    if [ -n "$bad" ]; then fail "$1" "$bad"
+    elif cmp -s "$2" "$3"; then pass "$1"
+    else fail "$1" "$(diff "$2" "$3" | head -20)"; fi
+    bad=""
 }
 
 mk_corpus "$T/corpus" a.txt b.txt c.txt sub/d.txt
 for fmt in dot json mentions; do
     for w in sentence tokens:4; do
-        ok=1
-        "$NERGRAPH" -g "$T/gaz.tsv" -f $fmt -w $w "$T/corpus" >"$T/run1.$fmt" 2>"$T/err1" || ok=0
-        "$NERGRAPH" -g "$T/gaz.tsv" -f $fmt -w $w "$T/corpus" >"$T/run2.$fmt" 2>"$T/err2" || ok=0
-        if [ $ok -eq 0 ]; then
-            fail "same input twice: $fmt, $w" "$(cat "$T/err1" "$T/err2")"
-        elif [ ! -s "$T/run1.$fmt" ]; then
-            fail "same input twice: $fmt, $w" "empty output"
-        else
-            same "same input twice: $fmt, $w" "$T/run1.$fmt" "$T/run2.$fmt"
-        fi
+        run "$T/run1.$fmt" -g "$T/gaz.tsv" -f $fmt -w $w "$T/corpus"
+        run "$T/run2.$fmt" -g "$T/gaz.tsv" -f $fmt -w $w "$T/corpus"
+        same "same input twice: $fmt, $w" "$T/run1.$fmt" "$T/run2.$fmt"
     done
 done
 
 # -o gives the same bytes as standard output.
-"$NERGRAPH" -g "$T/gaz.tsv" -f json "$T/corpus" >"$T/stdout.json" 2>/dev/null
-"$NERGRAPH" -g "$T/gaz.tsv" -f json -o "$T/file.json" "$T/corpus" 2>/dev/null
+run "$T/stdout.json" -g "$T/gaz.tsv" -f json "$T/corpus"
+"$NERGRAPH" -g "$T/gaz.tsv" -f json -o "$T/file.json" "$T/corpus" 2>"$T/run.err" ||
+    bad="$bad
+exit $?: -o run: $(head -c 300 "$T/run.err")"
 same "-o file equals stdout" "$T/stdout.json" "$T/file.json"
 
 # Documents in sorted order although created in reverse: a.txt, b.txt,
@@ -66,24 +81,25 @@ if rel != want:
     raise SystemExit("document order %r, expected %r" % (rel, want))
 EOF
 mk_corpus "$T/corpus" sub/d.txt c.txt b.txt a.txt
-"$NERGRAPH" -g "$T/gaz.tsv" -f mentions "$T/corpus" >"$T/rev.jsonl" 2>"$T/rev.err"
-check "directory read in sorted order, not creation order" \
-    "$PY" "$T/docs.py" "$T/corpus" "$T/rev.jsonl" a.txt,b.txt,c.txt,sub/d.txt
+run "$T/rev.jsonl" -g "$T/gaz.tsv" -f mentions "$T/corpus"
+if [ -n "$bad" ]; then fail "directory read in sorted order, not creation order" "$bad"; bad=""
+else check "directory read in sorted order, not creation order" \
+    "$PY" "$T/docs.py" "$T/corpus" "$T/rev.jsonl" a.txt,b.txt,c.txt,sub/d.txt; fi
 
 for fmt in dot json mentions; do
     mk_corpus "$T/corpus" a.txt b.txt c.txt sub/d.txt
-    "$NERGRAPH" -g "$T/gaz.tsv" -f $fmt "$T/corpus" >"$T/fwd.$fmt" 2>/dev/null
+    run "$T/fwd.$fmt" -g "$T/gaz.tsv" -f $fmt "$T/corpus"
     mk_corpus "$T/corpus" sub/d.txt c.txt b.txt a.txt
-    "$NERGRAPH" -g "$T/gaz.tsv" -f $fmt "$T/corpus" >"$T/rev.$fmt" 2>/dev/null
+    run "$T/rev.$fmt" -g "$T/gaz.tsv" -f $fmt "$T/corpus"
     same "$fmt output independent of file creation order" "$T/fwd.$fmt" "$T/rev.$fmt"
 done
 
 # Gazetteer row order decides ids' entity numbers, never the output order:
 # the same gazetteer with rows reversed gives the same graph bytes.
 sed -n '1!G;h;$p' "$T/gaz.tsv" >"$T/gaz-rev.tsv"
-"$NERGRAPH" -g "$T/gaz.tsv" -f json "$T/corpus" >"$T/g1.json" 2>/dev/null
-"$NERGRAPH" -g "$T/gaz-rev.tsv" -f json "$T/corpus" >"$T/g2.json" 2>/dev/null
+run "$T/g1.json" -g "$T/gaz.tsv" -f json "$T/corpus"
+run "$T/g2.json" -g "$T/gaz-rev.tsv" -f json "$T/corpus"
 same "json independent of gazetteer row order" "$T/g1.json" "$T/g2.json"
-"$NERGRAPH" -g "$T/gaz.tsv" -f dot "$T/corpus" >"$T/g1.dot" 2>/dev/null
-"$NERGRAPH" -g "$T/gaz-rev.tsv" -f dot "$T/corpus" >"$T/g2.dot" 2>/dev/null
+run "$T/g1.dot" -g "$T/gaz.tsv" -f dot "$T/corpus"
+run "$T/g2.dot" -g "$T/gaz-rev.tsv" -f dot "$T/corpus"
 same "dot independent of gazetteer row order" "$T/g1.dot" "$T/g2.dot"

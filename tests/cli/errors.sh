@@ -22,6 +22,8 @@ expect() {
         fail "$name" "nothing on stderr"
     elif [ -n "$msg" ] && ! grep -qF -- "$msg" "$T/err"; then
         fail "$name" "stderr lacks '$msg':" "$(head -c 600 "$T/err")"
+    elif [ "$want" -ne 0 ]; then
+        pass_failure "$name"
     else
         pass "$name"
     fi
@@ -47,19 +49,18 @@ expect "missing value for --types" 2 "--types" -g "$T/gaz.tsv" "$T/good.txt" --t
 expect "empty --types" 2 "types" -g "$T/gaz.tsv" --types , "$T/good.txt"
 expect "value given to a flag" 2 "no-isolates" -g "$T/gaz.tsv" --no-isolates=yes "$T/good.txt"
 # A usage error creates no output file.
-"$NERGRAPH" -g "$T/gaz.tsv" -o "$T/usage-out.json" -f json --bogus "$T/good.txt" 2>/dev/null
-if [ -e "$T/usage-out.json" ]; then fail "usage error writes no output"; else pass "usage error writes no output"; fi
+"$NERGRAPH" -g "$T/gaz.tsv" -o "$T/usage-out.json" -f json --bogus "$T/good.txt" >"$T/out" 2>"$T/err"
+code=$?
+if ! exited_with 2 "$T/err" "--bogus"; then fail "usage error writes no output" "$why"
+elif [ -e "$T/usage-out.json" ]; then fail "usage error writes no output"
+else pass_failure "usage error writes no output"; fi
 
 # ---- a missing input: exit 1, named, the others still processed ----
 printf 'France welcomed Bob Jones.\n' >"$T/good2.txt"
 "$NERGRAPH" -g "$T/gaz.tsv" -f json -o "$T/partial.json" \
     "$T/good.txt" "$T/no-such-file.txt" "$T/good2.txt" >"$T/out" 2>"$T/err"
 code=$?
-if [ $code -ne 1 ]; then
-    fail "missing input: exit 1" "exit $code; $(cat "$T/err")"
-else
-    pass "missing input: exit 1"
-fi
+expect_err "missing input: exit 1" 1 "$T/err" "no-such-file.txt"
 if grep -qF "no-such-file.txt" "$T/err"; then pass "missing input: stderr names it"
 else fail "missing input: stderr names it" "$(cat "$T/err")"; fi
 cat >"$T/partial.py" <<'EOF'

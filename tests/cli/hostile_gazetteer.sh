@@ -148,8 +148,9 @@ strict() {  # strict NAME GAZ TEXT
     timeout 20 "$NERGRAPH" --strict -g "$2" -f json -o "$T/strict.json" "$3" >"$T/strict.out" 2>"$T/strict.err"
     code=$?
     expect_err "--strict, $1: exit 1, 'no output written'" 1 "$T/strict.err" "--strict: " "no output written"
-    if [ -e "$T/strict.json" ]; then fail "--strict, $1: no output file" "$(ls -l "$T/strict.json")"
-    else pass "--strict, $1: no output file"; fi
+    if ! exited_with 1 "$T/strict.err" "no output written"; then fail "--strict, $1: no output file" "$why"
+    elif [ -e "$T/strict.json" ]; then fail "--strict, $1: no output file" "$(ls -l "$T/strict.json")"
+    else pass_failure "--strict, $1: no output file"; fi
 }
 strict "empty alias '||'" "$T/bars.tsv" "$T/bars.txt"
 strict "punctuation-only alias" "$T/punct.tsv" "$T/punct.txt"

@@ -45,7 +45,9 @@ if [ -c /dev/full ]; then
     fi
     ln -s /dev/full "$T/full-link"
     full_dev "-o symlink to /dev/full: exit 1, 'No space left on device'" "$T/full-link"
-    if [ -L "$T/full-link" ] && [ -c /dev/full ]; then pass "-o symlink to /dev/full: link and device intact"
+    if ! exited_with 1 "$T/err" "cannot write output"; then
+        fail "-o symlink to /dev/full: link and device intact" "$why"
+    elif [ -L "$T/full-link" ] && [ -c /dev/full ]; then pass_failure "-o symlink to /dev/full: link and device intact"
     else fail "-o symlink to /dev/full: link and device intact" "$(ls -l "$T/full-link" /dev/full)"; fi
 else
     echo "SKIP /dev/full checks (no /dev/full)"
@@ -116,10 +118,16 @@ for fmt in json mentions; do
     else
         pass "Ctrl-C (-f $fmt): the run ends"
     fi
-    if cmp -s "$T/out-$fmt.$ext" "$T/before-$fmt.json"; then pass "Ctrl-C (-f $fmt): old -o file byte-identical"
+    # What an interrupted run leaves behind; a run that was not interrupted
+    # in the middle (st != 0) proves nothing about it.
+    if [ $st -ne 0 ]; then
+        fail "Ctrl-C (-f $fmt): old -o file byte-identical" "the run was not interrupted while working"
+    elif cmp -s "$T/out-$fmt.$ext" "$T/before-$fmt.json"; then pass_failure "Ctrl-C (-f $fmt): old -o file byte-identical"
     else fail "Ctrl-C (-f $fmt): old -o file byte-identical" "$(head -c 200 "$T/out-$fmt.$ext")"; fi
     left=$(ls -A "$T" | grep -F "out-$fmt.$ext.tmp." || true)
-    if [ -z "$left" ]; then pass "Ctrl-C (-f $fmt): no out-$fmt.$ext.tmp.* left"
+    if [ $st -ne 0 ]; then
+        fail "Ctrl-C (-f $fmt): no out-$fmt.$ext.tmp.* left" "the run was not interrupted while working"
+    elif [ -z "$left" ]; then pass_failure "Ctrl-C (-f $fmt): no out-$fmt.$ext.tmp.* left"
     else fail "Ctrl-C (-f $fmt): no out-$fmt.$ext.tmp.* left" "left: $left"; fi
 done
 rm -f "$T/huge.txt" "$T/big.txt"

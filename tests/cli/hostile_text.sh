@@ -91,8 +91,9 @@ else fail "NUL in the first 8192 bytes: the file gives no mentions" "exit $code"
 code=$?
 expect_err "NUL, --strict: exit 1, '--strict: 1 warning; no output written'" 1 "$T/strict.err" \
     "looks like a binary file (NUL byte at offset 19)" "--strict: 1 warning; no output written"
-if [ -e "$T/strict-out.json" ]; then fail "NUL, --strict: -o target not created" "$(ls -l "$T/strict-out.json")"
-else pass "NUL, --strict: -o target not created"; fi
+if ! exited_with 1 "$T/strict.err" "no output written"; then fail "NUL, --strict: -o target not created" "$why"
+elif [ -e "$T/strict-out.json" ]; then fail "NUL, --strict: -o target not created" "$(ls -l "$T/strict-out.json")"
+else pass_failure "NUL, --strict: -o target not created"; fi
 
 # The last byte of the window (offset 8191) and the first after it (8192).
 "$PY" - "$T" <<'EOF'
@@ -211,8 +212,9 @@ timeout 20 "$NERGRAPH" -g "$T/gaz.tsv" -f mentions "$T/image.png" >"$T/image.jso
 code=$?
 expect_err "PNG-like binary file: binary warning, exit 0" 0 "$T/image.err" \
     "$T/image.png: looks like a binary file (NUL byte at offset 8); skipped"
-if [ ! -s "$T/image.jsonl" ]; then pass "PNG-like binary file: no mentions"
-else fail "PNG-like binary file: no mentions" "$(head -c 300 "$T/image.jsonl")"; fi
+if ! exited_with 0 "$T/image.err" "looks like a binary file"; then fail "PNG-like binary file: no mentions" "$why"
+elif [ -s "$T/image.jsonl" ]; then fail "PNG-like binary file: no mentions" "$(head -c 300 "$T/image.jsonl")"
+else pass "PNG-like binary file: no mentions"; fi
 
 # ---- a directory with a symlink back to itself ----
 mkdir -p "$T/loopd"

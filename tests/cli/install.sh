@@ -2,6 +2,13 @@
 # the installed gazetteers on its own.
 . tests/cli/lib.sh
 BUILD_DIR=$(basename "$(dirname "$NERGRAPH")")
+# The build directory is taken from $NERGRAPH; one that is not a build of
+# this tree (NERGRAPH=/bin/false gives "bin") would make `make install`
+# build a whole new tree there.
+if [ "$NERGRAPH" != "$ROOT/$BUILD_DIR/nergraph" ] || [ ! -f "$ROOT/$BUILD_DIR/libnergraph.a" ]; then
+    fail "make install into DESTDIR" "NERGRAPH ($NERGRAPH) is not ROOT/BUILD/nergraph of a built tree"
+    exit 0
+fi
 check "make install into DESTDIR" \
     make --no-print-directory -C "$ROOT" install BUILD="$BUILD_DIR" DESTDIR="$T/root" PREFIX=/opt/ng
 for f in bin/nergraph lib/libnergraph.a include/nergraph.h include/ng_tagger.h \

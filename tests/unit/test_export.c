@@ -8,9 +8,10 @@
  * UTF-8.  (Gazetteer fields cannot hold tabs, newlines or other control
  * characters, so those are tried through the graph's "window" attribute.)
  *
- * JSON: there is no JSON library here, so a small validator below checks
- * the syntax (RFC 8259, UTF-8 included) and the tests look for exact
- * escapes in the output with insignificant white space removed.
+ * JSON: there is no JSON library here, so the validator shared with the
+ * fuzz targets (tests/lib/json_check.h) checks the syntax (RFC 8259, UTF-8
+ * included) and the tests look for exact escapes in the output with
+ * insignificant white space removed.
  *
  * Graphs are built the way the program builds them: gazetteer buffer ->
  * ng_cooc counts -> ng_graph_build.
@@ -28,6 +29,7 @@
 #include <cmocka.h>
 #include <graphviz/cgraph.h>
 
+#include "json_check.h"
 #include "nergraph.h"
 
 /* ---- capturing output --------------------------------------------------- */
@@ -581,209 +583,11 @@ static void test_dot_empty_graph(void **state)
     ng_gazetteer_free(gz);
 }
 
-/* ---- a small JSON validator ---------------------------------------------- */
-
-typedef struct jp {
-    const unsigned char *p, *end;
-    const char *error;
-    int depth;
-} jp_t;
-
-static bool jvalue(jp_t *j);
-
-static void jws(jp_t *j)
-{
-    while (j->p < j->end && (*j->p == ' ' || *j->p == '\t' || *j->p == '\n' || *j->p == '\r'))
-        j->p++;
-}
-
-static bool jerr(jp_t *j, const char *msg)
-{
-    if (!j->error)
-        j->error = msg;
-    return false;
-}
-
-static bool jlit(jp_t *j, const char *lit)
-{
-    size_t n = strlen(lit);
-    if ((size_t)(j->end - j->p) < n || memcmp(j->p, lit, n) != 0)
-        return jerr(j, "bad literal");
-    j->p += n;
-    return true;
-}
-
-static int hexval(unsigned char c)
-{
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return -1;
-}
-
-/* One UTF-8 sequence, strictly (no overlongs, no surrogates). */
-static bool jutf8(jp_t *j)
-{
-    const unsigned char *p = j->p;
-    unsigned c = p[0];
-    size_t n;
-    unsigned cp;
-    if (c < 0x80)
-        n = 1, cp = c;
-    else if (c >= 0xC2 && c <= 0xDF)
-        n = 2, cp = c & 0x1F;
-    else if (c >= 0xE0 && c <= 0xEF)
-        n = 3, cp = c & 0x0F;
-    else if (c >= 0xF0 && c <= 0xF4)
-        n = 4, cp = c & 0x07;
-    else
-        return jerr(j, "invalid UTF-8 lead byte");
-    if ((size_t)(j->end - p) < n)
-        return jerr(j, "truncated UTF-8");
-    for (size_t i = 1; i < n; i++) {
-        if ((p[i] & 0xC0) != 0x80)
-            return jerr(j, "invalid UTF-8 continuation");
-        cp = (cp << 6) | (p[i] & 0x3F);
-    }
-    if ((n == 3 && cp < 0x800) || (n == 4 && (cp < 0x10000 || cp > 0x10FFFF)) ||
-        (cp >= 0xD800 && cp <= 0xDFFF))
-        return jerr(j, "overlong or surrogate UTF-8");
-    j->p += n;
-    return true;
-}
-
-static bool jstring(jp_t *j)
-{
-    if (j->p >= j->end || *j->p != '"')
-        return jerr(j, "expected string");
-    j->p++;
-    while (j->p < j->end) {
-        unsigned char c = *j->p;
-        if (c == '"') {
-            j->p++;
-            return true;
-        }
-        if (c < 0x20)
-            return jerr(j, "raw control character in string");
-        if (c == '\\') {
-            j->p++;
-            if (j->p >= j->end)
-                return jerr(j, "truncated escape");
-            c = *j->p++;
-            if (c == 'u') {
-                for (int i = 0; i < 4; i++, j->p++)
-                    if (j->p >= j->end || hexval(*j->p) < 0)
-                        return jerr(j, "bad \\u escape");
-            } else if (!strchr("\"\\/bfnrt", c)) {
-                return jerr(j, "bad escape");
-            }
-            continue;
-        }
-        if (!jutf8(j))
-            return false;
-    }
-    return jerr(j, "unterminated string");
-}
-
-static bool jnumber(jp_t *j)
-{
-    const unsigned char *s = j->p;
-    if (j->p < j->end && *j->p == '-')
-        j->p++;
-    if (j->p < j->end && *j->p == '0')
-        j->p++;
-    else if (j->p < j->end && *j->p >= '1' && *j->p <= '9')
-        while (j->p < j->end && *j->p >= '0' && *j->p <= '9')
-            j->p++;
-    else
-        return jerr(j, "bad number");
-    if (j->p < j->end && *j->p == '.') {
-        j->p++;
-        if (j->p >= j->end || *j->p < '0' || *j->p > '9')
-            return jerr(j, "bad fraction");
-        while (j->p < j->end && *j->p >= '0' && *j->p <= '9')
-            j->p++;
-    }
-    if (j->p < j->end && (*j->p == 'e' || *j->p == 'E')) {
-        j->p++;
-        if (j->p < j->end && (*j->p == '+' || *j->p == '-'))
-            j->p++;
-        if (j->p >= j->end || *j->p < '0' || *j->p > '9')
-            return jerr(j, "bad exponent");
-        while (j->p < j->end && *j->p >= '0' && *j->p <= '9')
-            j->p++;
-    }
-    return j->p > s;
-}
-
-static bool jcontainer(jp_t *j, char close, bool object)
-{
-    j->p++;
-    if (++j->depth > 64)
-        return jerr(j, "too deep");
-    jws(j);
-    if (j->p < j->end && *j->p == close) {
-        j->p++;
-        j->depth--;
-        return true;
-    }
-    for (;;) {
-        if (object) {
-            if (!jstring(j))
-                return false;
-            jws(j);
-            if (j->p >= j->end || *j->p != ':')
-                return jerr(j, "expected ':'");
-            j->p++;
-        }
-        if (!jvalue(j))
-            return false;
-        jws(j);
-        if (j->p < j->end && *j->p == ',') {
-            j->p++;
-            jws(j);
-            continue;
-        }
-        if (j->p < j->end && *j->p == close) {
-            j->p++;
-            j->depth--;
-            return true;
-        }
-        return jerr(j, object ? "expected ',' or '}'" : "expected ',' or ']'");
-    }
-}
-
-static bool jvalue(jp_t *j)
-{
-    jws(j);
-    if (j->p >= j->end)
-        return jerr(j, "unexpected end");
-    switch (*j->p) {
-    case '{': return jcontainer(j, '}', true);
-    case '[': return jcontainer(j, ']', false);
-    case '"': return jstring(j);
-    case 't': return jlit(j, "true");
-    case 'f': return jlit(j, "false");
-    case 'n': return jlit(j, "null");
-    default: return jnumber(j);
-    }
-}
-
 static void expect_valid_json(const char *s, size_t len)
 {
-    jp_t j = {(const unsigned char *)s, (const unsigned char *)s + len, NULL, 0};
-    bool ok = jvalue(&j);
-    if (ok) {
-        jws(&j);
-        if (j.p != j.end)
-            ok = jerr(&j, "trailing data");
-    }
-    if (!ok) {
-        print_error("invalid JSON (%s) at byte %zu:\n%s\n", j.error,
-                    (size_t)(j.p - (const unsigned char *)s), s);
+    json_check_result_t res;
+    if (!json_check(s, len, NULL, NULL, &res)) {
+        print_error("invalid JSON (%s) at byte %zu:\n%s\n", res.message, res.offset, s);
         fail();
     }
 }
@@ -817,6 +621,17 @@ static void expect_contains(const char *hay, const char *needle)
         print_error("expected to find\n  %s\nin\n  %s\n", needle, hay);
         fail();
     }
+}
+
+static int hexval(unsigned char c)
+{
+    if (c >= '0' && c <= '9')
+        return c - '0';
+    if (c >= 'a' && c <= 'f')
+        return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F')
+        return c - 'A' + 10;
+    return -1;
 }
 
 /* Like expect_contains, with \u escapes matched in either hex case. */
