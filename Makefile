@@ -11,15 +11,38 @@ SANITIZER ?=
 
 PKGS      = igraph libpcre2-8 libgvc libcgraph libutf8proc
 DATADIR   = $(PREFIX)/share/nergraph
-NG_CFLAGS = -std=c11 -Wall -Wextra -D_POSIX_C_SOURCE=200809L -MMD -MP \
-            -Iinclude -Isrc -DNG_DATADIR='"$(DATADIR)"' \
-            $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+LIBDIR    = $(PREFIX)/lib
+INCLUDEDIR = $(PREFIX)/include
+MANDIR    = $(PREFIX)/share/man
+DOCDIR    = $(PREFIX)/share/doc/nergraph
+PKGCONFIGDIR = $(LIBDIR)/pkgconfig
+
+# The version lives in one place, the public header; the soname carries
+# its major number (0 until the API is declared stable).
+VERSION  := $(shell sed -n 's/^\#define NG_VERSION "\(.*\)"/\1/p' include/nergraph/nergraph.h)
+SOMAJOR   = $(firstword $(subst ., ,$(VERSION)))
+SONAME    = libnergraph.so.$(SOMAJOR)
+
+DEP_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+BASE_CFLAGS = -std=c11 -Wall -Wextra -D_POSIX_C_SOURCE=200809L -MMD -MP
+# The library sees its own headers by their short names and its internals
+# in src/; it is position independent and exports only what the public
+# headers declare (they wrap themselves in `visibility push(default)`).
+LIB_CFLAGS = $(BASE_CFLAGS) -Iinclude/nergraph -Isrc -fPIC -fvisibility=hidden $(DEP_CFLAGS)
+# The tool sees only the public API, as <nergraph/nergraph.h>, like any
+# other user; its own helpers are in src/cli.h, found beside the sources.
+CLI_CFLAGS = $(BASE_CFLAGS) -Iinclude -DNG_DATADIR='"$(DATADIR)"' $(DEP_CFLAGS)
+# Unit tests look inside: they test internal modules too.
+TEST_CFLAGS = $(BASE_CFLAGS) -Iinclude/nergraph -Isrc $(DEP_CFLAGS)
 NG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lm
 TEST_LIBS = $(shell pkg-config --libs cmocka 2>/dev/null)
 
 ifneq ($(SANITIZER),)
 BUILD     = build-san
-NG_CFLAGS += -fsanitize=$(SANITIZER) -fno-omit-frame-pointer -fno-sanitize-recover=all
+SAN_FLAGS = -fsanitize=$(SANITIZER) -fno-omit-frame-pointer -fno-sanitize-recover=all
+LIB_CFLAGS  += $(SAN_FLAGS)
+CLI_CFLAGS  += $(SAN_FLAGS)
+TEST_CFLAGS += $(SAN_FLAGS)
 NG_LIBS   += -fsanitize=$(SANITIZER)
 endif
 
@@ -29,26 +52,58 @@ LIB_OBJS  = $(LIB_SRCS:src/%.c=$(BUILD)/obj/%.o)
 CLI_OBJS  = $(CLI_SRCS:src/%.c=$(BUILD)/obj/%.o)
 TEST_SRCS = $(wildcard tests/unit/test_*.c)
 TEST_BINS = $(TEST_SRCS:tests/unit/%.c=$(BUILD)/tests/%)
+SHLIB     = $(BUILD)/libnergraph.so.$(VERSION)
+HEADERS   = $(wildcard include/nergraph/*.h)
+MAN1      = man/nergraph.1
+MAN5      = man/nergraph-gazetteer.5
 
-.PHONY: all deps demo test check check-sanitize check-valgrind install uninstall clean
+.PHONY: all deps demo test check check-sanitize check-valgrind check-symbols \
+        check-example check-man install uninstall clean FORCE
 .DELETE_ON_ERROR:
 
-all: $(BUILD)/nergraph $(BUILD)/libnergraph.a
+all: $(BUILD)/nergraph $(BUILD)/libnergraph.a $(BUILD)/libnergraph.so $(BUILD)/nergraph.pc
 
+$(LIB_OBJS): XCFLAGS = $(LIB_CFLAGS)
+$(CLI_OBJS): XCFLAGS = $(CLI_CFLAGS)
 $(BUILD)/obj/%.o: src/%.c
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS) $(NG_CFLAGS) -c $< -o $@
+	$(CC) $(CFLAGS) $(XCFLAGS) -c $< -o $@
 
 $(BUILD)/libnergraph.a: $(LIB_OBJS)
 	@rm -f $@
 	ar rcs $@ $^
 
+# --no-undefined: the library names every library it needs, so a program
+# linked against it needs nothing but -lnergraph.
+$(SHLIB): $(LIB_OBJS)
+	$(CC) $(CFLAGS) -shared -Wl,-soname,$(SONAME) -Wl,--no-undefined -o $@ $^ $(NG_LIBS)
+
+# The names a program is run with (the soname) and linked with (-lnergraph).
+$(BUILD)/$(SONAME): $(SHLIB)
+	ln -sf $(notdir $<) $@
+$(BUILD)/libnergraph.so: $(BUILD)/$(SONAME)
+	ln -sf $(notdir $<) $@
+
+# The tool links the static library: an installed binary does not depend
+# on where the shared one went.
 $(BUILD)/nergraph: $(CLI_OBJS) $(BUILD)/libnergraph.a
 	$(CC) $(CFLAGS) -o $@ $(CLI_OBJS) $(BUILD)/libnergraph.a $(NG_LIBS)
 
 $(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libnergraph.a
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS) $(NG_CFLAGS) -o $@ $< $(BUILD)/libnergraph.a $(NG_LIBS) $(TEST_LIBS)
+	$(CC) $(CFLAGS) $(TEST_CFLAGS) -o $@ $< $(BUILD)/libnergraph.a $(NG_LIBS) $(TEST_LIBS)
+
+# Directories under PREFIX as ${prefix}/..., so that
+# `pkg-config --define-variable=prefix=...` relocates them.
+pc_rel = $(patsubst $(PREFIX)/%,$${prefix}/%,$(1))
+# pkg-config file for PREFIX; rewritten only when PREFIX (or the template)
+# changed, so a plain `make` after `make install PREFIX=...` stays cheap.
+$(BUILD)/nergraph.pc: nergraph.pc.in FORCE
+	@mkdir -p $(dir $@)
+	@sed -e 's|@PREFIX@|$(PREFIX)|g' -e 's|@LIBDIR@|$(call pc_rel,$(LIBDIR))|g' \
+	     -e 's|@INCLUDEDIR@|$(call pc_rel,$(INCLUDEDIR))|g' -e 's|@VERSION@|$(VERSION)|g' \
+	     -e 's|@PKGS@|$(PKGS)|g' $< > $@.tmp
+	@if cmp -s $@.tmp $@; then rm -f $@.tmp; else mv $@.tmp $@; fi
 
 deps:
 	@sh scripts/install-deps.sh
@@ -79,22 +134,48 @@ check-valgrind: deps
 	@$(MAKE) --no-print-directory all $(TEST_BINS)
 	@VALGRIND=1 sh tests/run.sh $(BUILD)
 
+# The shared library exports exactly the functions the public headers
+# declare, all named ng_*, and the tool uses nothing else.
+check-symbols: $(SHLIB) $(CLI_OBJS)
+	@sh scripts/check-symbols.sh $(SHLIB) $(HEADERS) -- $(CLI_OBJS)
+
+# examples/edges.c built against an installed copy, through pkg-config.
+check-example: all
+	@NERGRAPH=$(CURDIR)/$(BUILD)/nergraph ROOT=$(CURDIR) PY=/usr/bin/python3 \
+	  TMP=$$(mktemp -d) sh tests/cli/example.sh
+
+# The man pages render without a groff warning and list every option.
+check-man: all
+	@NERGRAPH=$(CURDIR)/$(BUILD)/nergraph ROOT=$(CURDIR) PY=/usr/bin/python3 \
+	  TMP=$$(mktemp -d) sh tests/cli/man.sh
+
 install: all
-	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/include \
-	           $(DESTDIR)$(PREFIX)/lib $(DESTDIR)$(DATADIR)/gazetteers
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(INCLUDEDIR)/nergraph \
+	           $(DESTDIR)$(LIBDIR) $(DESTDIR)$(PKGCONFIGDIR) $(DESTDIR)$(DATADIR)/gazetteers \
+	           $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(DOCDIR)
 	install -m 755 $(BUILD)/nergraph $(DESTDIR)$(PREFIX)/bin/nergraph
-	install -m 644 include/*.h $(DESTDIR)$(PREFIX)/include/
-	install -m 644 $(BUILD)/libnergraph.a $(DESTDIR)$(PREFIX)/lib/
+	install -m 644 $(HEADERS) $(DESTDIR)$(INCLUDEDIR)/nergraph/
+	install -m 644 $(BUILD)/libnergraph.a $(DESTDIR)$(LIBDIR)/
+	install -m 755 $(SHLIB) $(DESTDIR)$(LIBDIR)/
+	ln -sf $(notdir $(SHLIB)) $(DESTDIR)$(LIBDIR)/$(SONAME)
+	ln -sf $(SONAME) $(DESTDIR)$(LIBDIR)/libnergraph.so
+	install -m 644 $(BUILD)/nergraph.pc $(DESTDIR)$(PKGCONFIGDIR)/
 	install -m 644 gazetteers/*.tsv gazetteers/english-words.txt gazetteers/README.md $(DESTDIR)$(DATADIR)/gazetteers/
+	install -m 644 $(MAN1) $(DESTDIR)$(MANDIR)/man1/
+	install -m 644 $(MAN5) $(DESTDIR)$(MANDIR)/man5/
+	install -m 644 LICENSE $(DESTDIR)$(DOCDIR)/
 
 uninstall:
-	rm -f $(DESTDIR)$(PREFIX)/bin/nergraph $(DESTDIR)$(PREFIX)/lib/libnergraph.a
-	rm -f $(addprefix $(DESTDIR)$(PREFIX)/include/,$(notdir $(wildcard include/*.h)))
-	rm -rf $(DESTDIR)$(DATADIR)
+	rm -f $(DESTDIR)$(PREFIX)/bin/nergraph
+	rm -f $(DESTDIR)$(LIBDIR)/libnergraph.a $(DESTDIR)$(LIBDIR)/$(notdir $(SHLIB)) \
+	      $(DESTDIR)$(LIBDIR)/$(SONAME) $(DESTDIR)$(LIBDIR)/libnergraph.so \
+	      $(DESTDIR)$(PKGCONFIGDIR)/nergraph.pc
+	rm -rf $(DESTDIR)$(INCLUDEDIR)/nergraph $(DESTDIR)$(DATADIR) $(DESTDIR)$(DOCDIR)
+	rm -f $(DESTDIR)$(MANDIR)/man1/$(notdir $(MAN1)) $(DESTDIR)$(MANDIR)/man5/$(notdir $(MAN5))
 
 clean: fuzz-clean
 	rm -rf build build-san
 
--include $(wildcard $(BUILD)/obj/*.d)
+-include $(wildcard $(BUILD)/obj/*.d $(BUILD)/tests/*.d)
 
 include fuzz/fuzz.mk

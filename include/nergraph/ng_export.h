@@ -7,6 +7,7 @@
  */
 #ifndef NG_EXPORT_H
 #define NG_EXPORT_H
+#pragma GCC visibility push(default) /* the public API; see Makefile */
 
 #include <stdio.h>
 
@@ -44,4 +45,5 @@ int ng_export_json(FILE *out, const ng_graph_t *g, const ng_graph_info_t *info,
 int ng_export_mention(FILE *out, const ng_gazetteer_t *gz, const ng_mention_place_t *place,
                       const ng_mention_t *m);
 
+#pragma GCC visibility pop
 #endif

@@ -31,6 +31,7 @@
  */
 #ifndef NERGRAPH_H
 #define NERGRAPH_H
+#pragma GCC visibility push(default) /* the public API; see Makefile */
 
 #include <stddef.h>
 
@@ -60,10 +61,12 @@ typedef void (*ng_warning_fn)(const char *message, void *ctx);
 void ng_set_warning_handler(ng_warning_fn fn, void *ctx);
 
 #include "ng_gazetteer.h"
+#include "ng_gazetteer_check.h"
 #include "ng_segment.h"
 #include "ng_tagger.h"
 #include "ng_cooc.h"
 #include "ng_graph.h"
 #include "ng_export.h"
 
+#pragma GCC visibility pop
 #endif

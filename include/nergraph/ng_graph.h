@@ -9,6 +9,7 @@
  */
 #ifndef NG_GRAPH_H
 #define NG_GRAPH_H
+#pragma GCC visibility push(default) /* the public API; see Makefile */
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -57,4 +58,5 @@ const igraph_t *ng_graph_igraph(const ng_graph_t *g);
  * Called by ng_graph_build; idempotent. */
 void ng_graph_install_igraph_handlers(void);
 
+#pragma GCC visibility pop
 #endif

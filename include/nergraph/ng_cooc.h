@@ -11,6 +11,7 @@
  */
 #ifndef NG_COOC_H
 #define NG_COOC_H
+#pragma GCC visibility push(default) /* the public API; see Makefile */
 
 #include <stddef.h>
 #include <stdint.h>
@@ -98,4 +99,5 @@ int ng_pipeline_add_document(ng_pipeline_t *p, const char *name, const char *tex
 const ng_cooc_t *ng_pipeline_cooc(const ng_pipeline_t *p);
 size_t ng_pipeline_document_count(const ng_pipeline_t *p);
 
+#pragma GCC visibility pop
 #endif
