@@ -63,9 +63,19 @@ MAN5      = man/nergraph-gazetteer.5
 
 all: $(BUILD)/nergraph $(BUILD)/libnergraph.a $(BUILD)/libnergraph.so $(BUILD)/nergraph.pc
 
+# Objects are rebuilt when the flags change (a build tree from before
+# -fvisibility=hidden, a different CC), not only when a source does, like
+# redis' .make-settings.  The compiled-in data directory is left out: it is
+# only the last place the tool looks for its gazetteers (it finds them
+# beside itself first), and `make install PREFIX=...` must not rebuild.
+$(BUILD)/flags: FORCE
+	@mkdir -p $(dir $@)
+	@printf '%s\n' '$(CC) $(CFLAGS)' '$(LIB_CFLAGS)' '$(filter-out -DNG_DATADIR=%,$(CLI_CFLAGS))' > $@.tmp
+	@if cmp -s $@.tmp $@; then rm -f $@.tmp; else mv $@.tmp $@; fi
+
 $(LIB_OBJS): XCFLAGS = $(LIB_CFLAGS)
 $(CLI_OBJS): XCFLAGS = $(CLI_CFLAGS)
-$(BUILD)/obj/%.o: src/%.c
+$(BUILD)/obj/%.o: src/%.c $(BUILD)/flags
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) $(XCFLAGS) -c $< -o $@
 
@@ -121,8 +131,10 @@ demo: deps
 test: deps
 	@$(MAKE) --no-print-directory check
 
+# SANITIZER goes along so that tests which run make (install, example)
+# use the same build settings.
 check: all $(TEST_BINS)
-	@sh tests/run.sh $(BUILD)
+	@SANITIZER='$(SANITIZER)' sh tests/run.sh $(BUILD)
 
 # The whole suite again, built with AddressSanitizer and UBSan (build-san/).
 check-sanitize: deps
