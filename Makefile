@@ -70,7 +70,8 @@ all: $(BUILD)/nergraph $(BUILD)/libnergraph.a $(BUILD)/libnergraph.so $(BUILD)/n
 # beside itself first), and `make install PREFIX=...` must not rebuild.
 $(BUILD)/flags: FORCE
 	@mkdir -p $(dir $@)
-	@printf '%s\n' '$(CC) $(CFLAGS)' '$(LIB_CFLAGS)' '$(filter-out -DNG_DATADIR=%,$(CLI_CFLAGS))' > $@.tmp
+	@printf '%s\n' '$(CC) $(CFLAGS)' '$(LIB_CFLAGS)' '$(filter-out -DNG_DATADIR=%,$(CLI_CFLAGS))' \
+	    '$(TEST_CFLAGS)' > $@.tmp
 	@if cmp -s $@.tmp $@; then rm -f $@.tmp; else mv $@.tmp $@; fi
 
 $(LIB_OBJS): XCFLAGS = $(LIB_CFLAGS)
@@ -99,7 +100,7 @@ $(BUILD)/libnergraph.so: $(BUILD)/$(SONAME)
 $(BUILD)/nergraph: $(CLI_OBJS) $(BUILD)/libnergraph.a
 	$(CC) $(CFLAGS) -o $@ $(CLI_OBJS) $(BUILD)/libnergraph.a $(NG_LIBS)
 
-$(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libnergraph.a
+$(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libnergraph.a $(BUILD)/flags
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) $(TEST_CFLAGS) -o $@ $< $(BUILD)/libnergraph.a $(NG_LIBS) $(TEST_LIBS)
 
@@ -148,18 +149,28 @@ check-valgrind: deps
 
 # The shared library exports exactly the functions the public headers
 # declare, all named ng_*, and the tool uses nothing else.
+# (A quoted include in src/cli_*.c would find src/*.h beside it whatever
+# the -I flags say, hence the grep.)
 check-symbols: $(SHLIB) $(CLI_OBJS)
 	@sh scripts/check-symbols.sh $(SHLIB) $(HEADERS) -- $(CLI_OBJS)
+	@if grep -n '^[[:space:]]*#[[:space:]]*include[[:space:]]*"' $(CLI_SRCS) src/cli.h | \
+	    grep -v '"cli.h"'; then \
+	    echo "check-symbols: the tool includes internal headers (above); use <nergraph/...> and cli.h"; \
+	    exit 1; fi
 
 # examples/edges.c built against an installed copy, through pkg-config.
 check-example: all
-	@NERGRAPH=$(CURDIR)/$(BUILD)/nergraph ROOT=$(CURDIR) PY=/usr/bin/python3 \
-	  TMP=$$(mktemp -d) sh tests/cli/example.sh
+	@$(call run_cli_test,tests/cli/example.sh)
 
 # The man pages render without a groff warning and list every option.
 check-man: all
-	@NERGRAPH=$(CURDIR)/$(BUILD)/nergraph ROOT=$(CURDIR) PY=/usr/bin/python3 \
-	  TMP=$$(mktemp -d) sh tests/cli/man.sh
+	@$(call run_cli_test,tests/cli/man.sh)
+
+# One tests/cli script on its own, failing when any check fails.
+run_cli_test = tmp=$$(mktemp -d) && \
+	NERGRAPH=$(CURDIR)/$(BUILD)/nergraph ROOT=$(CURDIR) PY=/usr/bin/python3 TMP=$$tmp \
+	SANITIZER='$(SANITIZER)' sh $(1) > $$tmp/log 2>&1; cat $$tmp/log; \
+	! grep -q '^FAIL' $$tmp/log; rc=$$?; rm -rf $$tmp; exit $$rc
 
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(INCLUDEDIR)/nergraph \

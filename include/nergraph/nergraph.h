@@ -5,6 +5,7 @@
  * left to right, one header per stage:
  *
  *   ng_gazetteer.h  load name lists (TSV) into entities and aliases
+ *   ng_gazetteer_check.h  check a gazetteer's rows; count what it holds
  *   ng_tagger.h     normalize text, match aliases, resolve mentions
  *   ng_segment.h    sentence, paragraph and token boundaries
  *   ng_cooc.h       count entities that share a window
