@@ -28,6 +28,21 @@ need_pkg valgrind         command -v valgrind
 need_pkg graphviz         command -v dot
 # Interoperability tests load our JSON with Debian's networkx.
 need_pkg python3-networkx /usr/bin/python3 -c 'import networkx'
+# The example is linked statically too (pkg-config --static): igraph's .pc
+# then names its private libraries, which need their development links.
+links() {  # links -lX: a program linked with -lX builds
+    printf 'int main(void) { return 0; }\n' | cc -x c - -o /dev/null "$1"
+}
+need_pkg libglpk-dev      links -lglpk
+need_pkg libgmp-dev       links -lgmp
+need_pkg libblas-dev      links -lblas
+need_pkg liblapack-dev    links -llapack
+need_pkg g++              links -lstdc++
+need_pkg libarpack2-dev   links -larpack
+need_pkg libplfit-dev     links -lplfit
+# The man page test renders them with man-db's man and groff.
+need_pkg man-db           command -v man
+need_pkg groff-base       command -v groff
 
 if [ -z "$missing" ]; then
     exit 0

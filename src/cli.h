@@ -1,5 +1,7 @@
-/* The command-line tool's own helpers: inputs and atomic output files.
- * Not part of libnergraph. */
+/* The command-line tool's own helpers: options, inputs, atomic output
+ * files, and the small allocation and string helpers the tool needs.  Not
+ * part of libnergraph: the tool sees the library only through its public
+ * headers, like any other program. */
 #ifndef NG_CLI_H
 #define NG_CLI_H
 
@@ -7,7 +9,32 @@
 #include <stddef.h>
 #include <stdio.h>
 
-#include "nergraph.h"
+#include <nergraph/nergraph.h>
+
+/* ---- allocation and strings (cli_util.c) ---- */
+
+/* Out of memory ends the tool with a message, as in the library. */
+void *cli_xmalloc(size_t size);
+void *cli_xcalloc(size_t count, size_t size);
+void *cli_xrealloc(void *ptr, size_t size);
+char *cli_xstrdup(const char *s);
+
+/* Grow *array so it holds at least `need` elements (capacity doubles). */
+void cli_grow(void *array_ptr, size_t *cap, size_t need, size_t elem_size);
+#define CLI_GROW(arr, cap, need) cli_grow(&(arr), &(cap), (need), sizeof *(arr))
+
+/* A growable byte buffer; data is NUL-terminated after every call and
+ * owned by the buffer until cli_buf_free (or taken over by the caller). */
+typedef struct cli_buf {
+    char *data;
+    size_t len;
+    size_t cap;
+} cli_buf_t;
+
+void cli_buf_append(cli_buf_t *b, const void *data, size_t len);
+void cli_buf_putc(cli_buf_t *b, char c);
+void cli_buf_printf(cli_buf_t *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void cli_buf_free(cli_buf_t *b);
 
 /* Exit codes, documented in README and --help. */
 enum {

@@ -12,19 +12,18 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "util.h"
 
 typedef struct walk {
     cli_doc_fn fn;
     void *ctx;
     size_t *failures;
-    ng_buf_t buf;
+    cli_buf_t buf;
     /* Directories on the current path, to cut symlink loops. */
     struct { dev_t dev; ino_t ino; } *stack;
     size_t depth, cap;
 } walk_t;
 
-static bool read_stream(FILE *f, ng_buf_t *b)
+static bool read_stream(FILE *f, cli_buf_t *b)
 {
     b->len = 0;
     /* Size the buffer once for a regular file: growing by doubling would
@@ -33,12 +32,12 @@ static bool read_stream(FILE *f, ng_buf_t *b)
     if (fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) &&
         (size_t)st.st_size + 1 > b->cap) {
         b->cap = (size_t)st.st_size + 1;
-        b->data = ng_xrealloc(b->data, b->cap);
+        b->data = cli_xrealloc(b->data, b->cap);
     }
     char chunk[1 << 16];
     size_t n;
     while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
-        ng_buf_append(b, chunk, n);
+        cli_buf_append(b, chunk, n);
     return !ferror(f);
 }
 
@@ -88,31 +87,31 @@ static int walk_dir(walk_t *w, const char *path, const struct stat *st)
     while ((de = readdir(d))) {
         if (de->d_name[0] == '.')
             continue;
-        NG_GROW(names, cap, count + 1);
-        names[count++] = ng_xstrdup(de->d_name);
+        CLI_GROW(names, cap, count + 1);
+        names[count++] = cli_xstrdup(de->d_name);
     }
     closedir(d);
     if (count)
         qsort(names, count, sizeof *names, cmp_name);
-    NG_GROW(w->stack, w->cap, w->depth + 1);
+    CLI_GROW(w->stack, w->cap, w->depth + 1);
     w->stack[w->depth].dev = st->st_dev;
     w->stack[w->depth].ino = st->st_ino;
     w->depth++;
     int rc = 0;
-    ng_buf_t child = {0};
+    cli_buf_t child = {0};
     for (size_t i = 0; i < count; i++) {
         if (!rc) {
             child.len = 0;
             size_t plen = strlen(path);
-            ng_buf_append(&child, path, plen);
+            cli_buf_append(&child, path, plen);
             if (plen && path[plen - 1] != '/')
-                ng_buf_putc(&child, '/');
-            ng_buf_append(&child, names[i], strlen(names[i]));
+                cli_buf_putc(&child, '/');
+            cli_buf_append(&child, names[i], strlen(names[i]));
             rc = walk_path(w, child.data, false);
         }
         free(names[i]);
     }
-    ng_buf_free(&child);
+    cli_buf_free(&child);
     free(names);
     w->depth--;
     return rc;
@@ -149,7 +148,7 @@ int cli_read_input(const char *arg, cli_doc_fn fn, void *ctx, size_t *failures)
     } else {
         rc = walk_path(&w, arg, true);
     }
-    ng_buf_free(&w.buf);
+    cli_buf_free(&w.buf);
     free(w.stack);
     return rc;
 }

@@ -12,7 +12,6 @@
 #include <unistd.h>
 
 #include "cli.h"
-#include "util.h"
 
 #ifndef NG_DATADIR
 #define NG_DATADIR "/usr/local/share/nergraph"
@@ -125,7 +124,7 @@ char *cli_default_gazetteer_dir(void)
 {
     const char *env = getenv("NERGRAPH_GAZETTEERS");
     if (env && *env)
-        return ng_xstrdup(env);
+        return cli_xstrdup(env);
     char exe[PATH_MAX];
     ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
     struct stat st;
@@ -136,23 +135,23 @@ char *cli_default_gazetteer_dir(void)
             *slash = '\0';
             static const char *rel[] = {"/../gazetteers", "/../share/nergraph/gazetteers"};
             for (size_t i = 0; i < sizeof rel / sizeof *rel; i++) {
-                ng_buf_t b = {0};
-                ng_buf_printf(&b, "%s%s", exe, rel[i]);
+                cli_buf_t b = {0};
+                cli_buf_printf(&b, "%s%s", exe, rel[i]);
                 if (stat(b.data, &st) == 0 && S_ISDIR(st.st_mode)) {
                     /* Messages name files as gazetteers/x.tsv, not
                      * bin/../gazetteers/x.tsv. */
                     char *real = realpath(b.data, NULL);
                     if (real) {
-                        ng_buf_free(&b);
+                        cli_buf_free(&b);
                         return real;
                     }
                     return b.data;
                 }
-                ng_buf_free(&b);
+                cli_buf_free(&b);
             }
         }
     }
-    return ng_xstrdup(NG_DATADIR "/gazetteers");
+    return cli_xstrdup(NG_DATADIR "/gazetteers");
 }
 
 /* "--no-isolates=yes": a known flag given a value getopt refuses. */
@@ -219,7 +218,7 @@ int cli_options_parse(cli_options_t *o, int argc, char **argv)
         {NULL, 0, NULL, 0},
     };
     memset(o, 0, sizeof *o);
-    o->gazetteers = ng_xcalloc((size_t)argc + 2, sizeof *o->gazetteers);
+    o->gazetteers = cli_xcalloc((size_t)argc + 2, sizeof *o->gazetteers);
     o->window = (ng_window_t){NG_WINDOW_SENTENCE, 0};
     ng_graph_options_init(&o->graph);
     ng_tagger_options_init(&o->tagger);
@@ -260,8 +259,8 @@ int cli_options_parse(cli_options_t *o, int argc, char **argv)
         case OPT_TYPES: {
             free(o->types_buf);
             free(o->types);
-            o->types_buf = ng_xstrdup(optarg);
-            o->types = ng_xcalloc(strlen(optarg) + 1, sizeof *o->types);
+            o->types_buf = cli_xstrdup(optarg);
+            o->types = cli_xcalloc(strlen(optarg) + 1, sizeof *o->types);
             o->graph.type_count = 0;
             for (char *tok = strtok(o->types_buf, ","); tok; tok = strtok(NULL, ","))
                 if (*tok)

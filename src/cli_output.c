@@ -14,7 +14,6 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "util.h"
 
 /* The temporary file to remove if a signal ends the run. */
 static volatile sig_atomic_t have_tmp;
@@ -44,15 +43,15 @@ bool cli_output_open(cli_output_t *o, const char *path)
             fprintf(stderr, "nergraph: %s: cannot open output: %s\n", path, strerror(errno));
             return false;
         }
-        o->path = ng_xstrdup(path);
+        o->path = cli_xstrdup(path);
         return true;
     }
     /* Through a symlink, replace the file it points to and keep the link. */
     char *real = realpath(path, NULL);
-    o->path = real ? real : ng_xstrdup(path);
+    o->path = real ? real : cli_xstrdup(path);
     path = o->path;
     size_t len = strlen(path);
-    o->tmp_path = ng_xmalloc(len + 16);
+    o->tmp_path = cli_xmalloc(len + 16);
     snprintf(o->tmp_path, len + 16, "%s.tmp.XXXXXX", path);
     int fd = mkstemp(o->tmp_path);
     if (fd < 0) {

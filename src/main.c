@@ -11,8 +11,6 @@
 #include <string.h>
 
 #include "cli.h"
-#include "nergraph.h"
-#include "util.h"
 
 typedef struct run {
     ng_pipeline_t *pipeline;
@@ -65,10 +63,10 @@ static bool load_words(ng_gazetteer_t *gz, const cli_options_t *opts, ng_error_t
         struct stat st;
         if (stat(opts->gazetteers[i], &st) != 0 || !S_ISDIR(st.st_mode))
             continue;
-        ng_buf_t path = {0};
-        ng_buf_printf(&path, "%s/english-words.txt", opts->gazetteers[i]);
+        cli_buf_t path = {0};
+        cli_buf_printf(&path, "%s/english-words.txt", opts->gazetteers[i]);
         bool ok = access(path.data, F_OK) != 0 || ng_gazetteer_load_words(gz, path.data, err) == NG_OK;
-        ng_buf_free(&path);
+        cli_buf_free(&path);
         if (!ok)
             return false;
     }
@@ -115,8 +113,12 @@ int main(int argc, char **argv)
         bool found = false;
         for (uint32_t e = 0; e < ng_gazetteer_entity_count(gz) && !found; e++)
             found = strcmp(ng_gazetteer_entity_type(gz, e), opts.types[i]) == 0;
-        if (!found)
-            ng_warn("--types: no entity in the gazetteers has type '%s'", opts.types[i]);
+        if (!found) {
+            char msg[512];
+            snprintf(msg, sizeof msg, "--types: no entity in the gazetteers has type '%s'",
+                     opts.types[i]);
+            print_warning(msg, NULL);
+        }
     }
     tagger = ng_tagger_new(gz, &opts.tagger, &err);
     if (!tagger) {

@@ -30,7 +30,7 @@ code=$?
 if [ $code -eq 0 ] && cmp -s "$T/h" "$T/help"; then pass "-h is --help"
 else fail "-h is --help" "exit $code"; fi
 
-ver=$(sed -n 's/^#define NG_VERSION "\(.*\)"/\1/p' "$ROOT/include/nergraph.h")
+ver=$(sed -n 's/^#define NG_VERSION "\(.*\)"/\1/p' "$ROOT/include/nergraph/nergraph.h")
 "$NERGRAPH" --version >"$T/version" 2>"$T/version.err"
 code=$?
 if [ $code -eq 0 ]; then pass "--version exits 0"; else fail "--version exits 0" "exit $code"; fi

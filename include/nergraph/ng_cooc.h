@@ -19,6 +19,7 @@
  */
 #ifndef NG_COOC_H
 #define NG_COOC_H
+#pragma GCC visibility push(default) /* the public API; see Makefile */
 
 #include <stddef.h>
 #include <stdint.h>
@@ -69,4 +70,5 @@ size_t ng_cooc_edge_count(const ng_cooc_t *c);
 void ng_cooc_edge(const ng_cooc_t *c, size_t i, uint32_t *a, uint32_t *b, size_t *weight,
                   size_t *documents);
 
+#pragma GCC visibility pop
 #endif

@@ -6,6 +6,8 @@
 #ifndef NG_WINDOW_H
 #define NG_WINDOW_H
 
+#pragma GCC visibility push(default) /* the public API; see Makefile */
+
 #include <stddef.h>
 
 struct ng_error;
@@ -28,4 +30,5 @@ int ng_window_parse(const char *spec, ng_window_t *out, struct ng_error *err);
 /* The canonical spelling of w ("tokens:5"), into buf of size n. */
 void ng_window_format(const ng_window_t *w, char *buf, size_t n);
 
+#pragma GCC visibility pop
 #endif

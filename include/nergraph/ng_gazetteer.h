@@ -23,6 +23,7 @@
  */
 #ifndef NG_GAZETTEER_H
 #define NG_GAZETTEER_H
+#pragma GCC visibility push(default) /* the public API; see Makefile */
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -122,4 +123,5 @@ size_t ng_gazetteer_word_count(const ng_gazetteer_t *gz);
 size_t ng_gazetteer_alias_count(const ng_gazetteer_t *gz);
 const ng_alias_t *ng_gazetteer_alias(const ng_gazetteer_t *gz, size_t i);
 
+#pragma GCC visibility pop
 #endif

@@ -13,6 +13,7 @@
  */
 #ifndef NG_EXPORT_H
 #define NG_EXPORT_H
+#pragma GCC visibility push(default) /* the public API; see Makefile */
 
 #include <stdbool.h>
 #include <stdio.h>
@@ -113,4 +114,5 @@ void ng_mentions_writer_free(ng_mentions_writer_t *w);
  * <reason>". */
 ng_sink_t ng_mentions_writer_sink(ng_mentions_writer_t *w);
 
+#pragma GCC visibility pop
 #endif

@@ -22,6 +22,7 @@
  */
 #ifndef NG_GRAPH_H
 #define NG_GRAPH_H
+#pragma GCC visibility push(default) /* the public API; see Makefile */
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -134,4 +135,5 @@ int64_t ng_graph_attr_int(const ng_graph_t *g, size_t i);
 double ng_graph_attr_float(const ng_graph_t *g, size_t i);
 const char *ng_graph_attr_string(const ng_graph_t *g, size_t i);
 
+#pragma GCC visibility pop
 #endif

@@ -5,6 +5,7 @@
  * left to right, one header per stage:
  *
  *   ng_gazetteer.h  load name lists (TSV) into entities and aliases
+ *   ng_gazetteer_check.h  check a gazetteer's rows; count what it holds
  *   ng_tagger.h     normalize text, match aliases, resolve mentions
  *   ng_segment.h    sentence, paragraph and token boundaries
  *   ng_window.h     what counts as together: sentence, paragraph, ...
@@ -35,6 +36,7 @@
  */
 #ifndef NERGRAPH_H
 #define NERGRAPH_H
+#pragma GCC visibility push(default) /* the public API; see Makefile */
 
 #include <stddef.h>
 
@@ -72,6 +74,7 @@ void ng_set_warning_handler(ng_warning_fn fn, void *ctx);
 typedef void (*ng_diag_fn)(void *ctx, const char *message);
 
 #include "ng_gazetteer.h"
+#include "ng_gazetteer_check.h"
 #include "ng_segment.h"
 #include "ng_tagger.h"
 #include "ng_window.h"
@@ -80,4 +83,5 @@ typedef void (*ng_diag_fn)(void *ctx, const char *message);
 #include "ng_graph.h"
 #include "ng_export.h"
 
+#pragma GCC visibility pop
 #endif

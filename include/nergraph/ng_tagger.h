@@ -37,6 +37,7 @@
  */
 #ifndef NG_TAGGER_H
 #define NG_TAGGER_H
+#pragma GCC visibility push(default) /* the public API; see Makefile */
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -91,4 +92,5 @@ void ng_scanner_free(ng_scanner_t *s);
 int ng_scanner_tag(ng_scanner_t *s, const char *name, const char *text, size_t len,
                    const ng_mention_t **mentions, size_t *count, struct ng_error *err);
 
+#pragma GCC visibility pop
 #endif

@@ -30,6 +30,8 @@
 #ifndef NG_PIPELINE_H
 #define NG_PIPELINE_H
 
+#pragma GCC visibility push(default) /* the public API; see Makefile */
+
 #include <stddef.h>
 
 #include "ng_tagger.h"
@@ -108,4 +110,5 @@ int ng_pipeline_add_document(ng_pipeline_t *p, const char *name, const char *tex
 const ng_cooc_t *ng_pipeline_cooc(const ng_pipeline_t *p);
 size_t ng_pipeline_document_count(const ng_pipeline_t *p);
 
+#pragma GCC visibility pop
 #endif

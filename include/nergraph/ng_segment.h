@@ -15,6 +15,7 @@
  */
 #ifndef NG_SEGMENT_H
 #define NG_SEGMENT_H
+#pragma GCC visibility push(default) /* the public API; see Makefile */
 
 #include <stddef.h>
 
@@ -58,4 +59,5 @@ size_t ng_segment_index(const size_t *starts, size_t count, size_t offset);
  */
 size_t ng_count_tokens(const char *text, size_t from, size_t to);
 
+#pragma GCC visibility pop
 #endif

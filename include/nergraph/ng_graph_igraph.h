@@ -6,6 +6,8 @@
 #ifndef NG_GRAPH_IGRAPH_H
 #define NG_GRAPH_IGRAPH_H
 
+#pragma GCC visibility push(default) /* the public API; see Makefile */
+
 #include <igraph.h>
 
 #include "ng_graph.h"
@@ -14,4 +16,5 @@
  * vertex ids = node indices, edge ids = edge indices of ng_graph.h. */
 const igraph_t *ng_graph_igraph(const ng_graph_t *g);
 
+#pragma GCC visibility pop
 #endif
