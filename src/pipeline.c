@@ -1,5 +1,5 @@
 /*
- * The document pipeline: tag a document, segment it, place each mention in
+ * The document pipeline: segment a document, tag it, place each mention in
  * its window and hand the mentions to the counter and to an optional sink.
  * Everything per document lives in buffers owned here and reused, so a
  * corpus of any size runs in the memory of its largest document.
@@ -118,13 +118,13 @@ int ng_pipeline_add_document(ng_pipeline_t *p, const char *name, const char *tex
     if (k == len)
         ng_warn("%s: empty document (no text)", name);
 
+    ng_segment_text(text, len, &p->seg);
     const ng_mention_t *m;
     size_t n;
-    int st = ng_scanner_tag(p->scanner, name, text, len, &m, &n, err);
+    int st = ng_scanner_tag(p->scanner, &p->seg, name, text, len, &m, &n, err);
     if (st)
         return st;
 
-    ng_segment_text(text, len, &p->seg);
     p->seg.sentence_count = drop_starts_inside(p->seg.sentence_starts, p->seg.sentence_count, m, n);
     p->seg.paragraph_count = drop_starts_inside(p->seg.paragraph_starts, p->seg.paragraph_count, m, n);
 
