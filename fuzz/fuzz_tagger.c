@@ -186,7 +186,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     FUZZ_CHECK(ng_scanner_tag(scanner, NULL, "fuzz", text, size, &m, &n, &err) == NG_OK);
     ng_mention_t *alone = malloc((n + 1) * sizeof *alone);
     FUZZ_CHECK(alone != NULL);
-    memcpy(alone, m, n * sizeof *m);
+    if (n)
+        memcpy(alone, m, n * sizeof *m);
     size_t n_alone = n;
     ng_segment_text(text, size, &seg);
     FUZZ_CHECK(ng_scanner_tag(scanner, &seg, "fuzz", text, size, &m, &n, &err) == NG_OK);
