@@ -542,6 +542,47 @@ void ng_segments_destroy(ng_segments_t *seg)
     memset(seg, 0, sizeof *seg);
 }
 
+/* Take the non-space character cp (n bytes) at i: resolve what is pending
+ * there, then extend the current word or handle a stop.  Returns where
+ * scanning resumes. */
+static size_t take_content(state_t *st, const unsigned char *s, size_t len,
+                           size_t i, int32_t cp, size_t n, ng_segments_t *seg)
+{
+    resolve(st, s, len, i, cp, seg);
+    st->line_content_end = i + n;
+    if (!st->in_chunk) {
+        st->in_chunk = true;
+        st->line_chunks++;
+    }
+
+    if (ng_is_word_cp(cp)) {
+        if (!st->in_word) {
+            st->in_word = true;
+            st->prev = st->last;
+            st->word_start = i;
+            st->word_letters = 0;
+            st->word_first = cp;
+        }
+        if (!is_mark(cp))
+            st->word_letters++;
+        st->ends_stop = st->ends_abbrev = false;
+        st->last_cp = cp;
+        return i + n;
+    }
+
+    end_word(st, s, i);
+    if (i >= st->skip_until && is_stop(cp)) {
+        size_t r = handle_stop(st, s, len, i);
+        st->line_content_end = r; /* the stops and closers it took */
+        return r;
+    }
+    if (!is_closer(cp)) {
+        st->ends_stop = st->ends_abbrev = false;
+        st->last_cp = cp;
+    }
+    return i + n;
+}
+
 /* Does the document write one paragraph per line?  Yes when more than half
  * of the bytes of its non-blank lines sit in lines longer than
  * LONG_LINE_BYTES, which hard-wrapped text (70-80 columns) never has. */
@@ -618,40 +659,7 @@ void ng_segment_text(const char *text, size_t len, ng_segments_t *seg)
             continue;
         }
 
-        resolve(&st, s, len, i, cp, seg);
-        st.line_content_end = i + n;
-        if (!st.in_chunk) {
-            st.in_chunk = true;
-            st.line_chunks++;
-        }
-
-        if (ng_is_word_cp(cp)) {
-            if (!st.in_word) {
-                st.in_word = true;
-                st.prev = st.last;
-                st.word_start = i;
-                st.word_letters = 0;
-                st.word_first = cp;
-            }
-            if (!is_mark(cp))
-                st.word_letters++;
-            st.ends_stop = st.ends_abbrev = false;
-            st.last_cp = cp;
-            i += n;
-            continue;
-        }
-
-        end_word(&st, s, i);
-        if (i >= st.skip_until && is_stop(cp)) {
-            i = handle_stop(&st, s, len, i);
-            st.line_content_end = i; /* the stops and closers it took */
-            continue;
-        }
-        if (!is_closer(cp)) {
-            st.ends_stop = st.ends_abbrev = false;
-            st.last_cp = cp;
-        }
-        i += n;
+        i = take_content(&st, s, len, i, cp, n, seg);
     }
     /* the end of the text ends the last line and its sentence */
     end_word(&st, s, len);
