@@ -675,14 +675,19 @@ bool ng_segments_sentence_start(const ng_segments_t *seg, const char *text,
     const unsigned char *s = (const unsigned char *)text;
     if (offset > len)
         return false;
-    size_t at = offset;
+    /* Step back over opening quotes, asking at each step: a quote mark can
+     * also close the sentence before ("No." "Then ...). */
+    size_t at = offset, k;
     int32_t cp;
     size_t prev;
-    while (at > 0 && is_opener(cp = ng_utf8_prev(s, at, &prev)))
+    for (;;) {
+        k = ng_segment_index(seg->sentence_starts, seg->sentence_count, at);
+        if (seg->sentence_starts[k] == at)
+            return true;
+        if (at == 0 || !is_opener(ng_utf8_prev(s, at, &prev)))
+            break;
         at = prev;
-    size_t k = ng_segment_index(seg->sentence_starts, seg->sentence_count, at);
-    if (seg->sentence_starts[k] == at)
-        return true;
+    }
     if (k > 0)
         return false;
     /* the first sentence starts at 0, before any leading space */

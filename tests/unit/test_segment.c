@@ -590,6 +590,16 @@ static void test_sentence_start_query(void **state)
     assert_true(ng_segments_sentence_start(&seg, text, len, (size_t)(bracket - text)));
     assert_false(ng_segments_sentence_start(&seg, text, len, (size_t)(the - text) + 4));
     assert_false(ng_segments_sentence_start(&seg, text, len, len + 1));
+
+    /* a quote mark that closed the sentence before is no opener of this
+     * one: the start is the word itself */
+    const char *cjk = "\xE4\xBB\x96\xE6\x9D\xA5\xE4\xBA\x86\xE3\x80\x82\"Turkey\" is next.";
+    size_t cjk_len = strlen(cjk);
+    ng_segment_text(cjk, cjk_len, &seg);
+    size_t word = (size_t)(strstr(cjk, "Turkey") - cjk);
+    assert_int_equal(seg.sentence_count, 2);
+    assert_int_equal(seg.sentence_starts[1], word);
+    assert_true(ng_segments_sentence_start(&seg, cjk, cjk_len, word));
     ng_segments_destroy(&seg);
 }
 
