@@ -370,6 +370,43 @@ static void test_pattern_match_limit(void **state)
     fixture_free(&f);
 }
 
+/* Pattern code is compiled once, by the gazetteer, and shared: scanners of
+ * one tagger, used in turns, and taggers of one gazetteer find the same
+ * matches, with or without the JIT. */
+static void test_patterns_shared(void **state)
+{
+    (void)state;
+    static const char gaz[] = "h:p\thandle\tPOTUS\tre:@POTUS\\b\n"
+                              "o:a\torganization\tAcme\tre:Acme\\s+(?:Inc|Corp)\\b\n";
+    static const char text[] = "Follow @POTUS and Acme  Inc today; @POTUSx is not it.";
+    const char *want = "h:p=@POTUS;o:a=Acme  Inc";
+    for (int jit = 0; jit < 2; jit++) {
+        if (jit)
+            unsetenv("NERGRAPH_NO_JIT");
+        else
+            setenv("NERGRAPH_NO_JIT", "1", 1);
+        fixture_t f;
+        fixture_init(&f, gaz, NULL);
+        ng_error_t err = {0};
+        ng_tagger_t *second = ng_tagger_new(f.gz, NULL, &err);
+        assert_non_null(second);
+        ng_scanner_t *other = ng_scanner_new(f.tagger);
+        ng_scanner_t *third = ng_scanner_new(second);
+        ng_scanner_t *scanners[] = {f.scanner, other, third, f.scanner};
+        for (size_t k = 0; k < sizeof scanners / sizeof *scanners; k++) {
+            f.scanner = scanners[k];
+            fixture_tag(&f, text, strlen(text));
+            char *got = fixture_mentions(&f, text);
+            assert_string_equal(got, want);
+            free(got);
+        }
+        ng_scanner_free(other);
+        ng_scanner_free(third);
+        ng_tagger_free(second);
+        fixture_free(&f);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -379,6 +416,7 @@ int main(void)
         cmocka_unit_test(test_candidates_listed),
         cmocka_unit_test(test_state_is_per_document),
         cmocka_unit_test(test_pattern_match_limit),
+        cmocka_unit_test(test_patterns_shared),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
