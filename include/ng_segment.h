@@ -34,7 +34,8 @@
  *  - Paragraphs start after a blank line (white space only) or a Unicode
  *    paragraph separator; at a line indented more deeply than the line
  *    before it (wire copy indents a paragraph's first line; an indented
- *    list bullet is not a paragraph); and at every line break in a document
+ *    list bullet, or a line aligned under the text of the bullet item
+ *    above it, is not a paragraph); and at every line break in a document
  *    that writes one paragraph per line: one where more than half of the
  *    bytes of non-blank lines are in lines longer than 200 bytes.
  *    Hard-wrapped text (70-80 columns) never qualifies.  A paragraph start

@@ -120,6 +120,8 @@ typedef struct state {
     size_t line_indent;      /* columns of white space before its content */
     size_t prev_line_indent; /* ... of the last non-blank line */
     bool prev_line_blank;    /* the line before was blank (or none) */
+    bool line_bullet;        /* the line opens with a list bullet */
+    bool prev_line_bullet;   /* ... the last non-blank line did */
     size_t line_content_start;
     /* A headline waiting for the next sentence start to confirm it. */
     bool title_pending;
@@ -385,6 +387,7 @@ static void end_line(state_t *st)
             st->force_sent = st->force_para = true;
         st->prev_line_blank = false;
         st->prev_line_indent = st->line_indent;
+        st->prev_line_bullet = st->line_bullet;
     }
     st->line_has_content = false;
     st->line_at_start = false;
@@ -433,12 +436,14 @@ static void resolve(state_t *st, const unsigned char *s, size_t len, size_t i,
     if (marker)
         st->skip_until = marker;
     /* Wire copy indents the first line of a paragraph; indentation before a
-     * bullet is list nesting instead. */
+     * bullet is list nesting, and after one it aligns a wrapped item. */
     if (first_in_line && !marker && !st->prev_line_blank &&
-        st->line_indent > st->prev_line_indent)
+        !st->prev_line_bullet && st->line_indent > st->prev_line_indent)
         st->force_sent = st->force_para = true;
-    if (first_in_line)
+    if (first_in_line) {
         st->line_content_start = i;
+        st->line_bullet = marker != 0;
+    }
 
     if (!st->seen_content) {
         /* the first sentence starts at 0, before any leading space */

@@ -424,6 +424,10 @@ static void test_paragraphs(void **state)
         {"indented bullets are a list",
          "Key points:\n  - talks resume\n  - aid continues", 0,
          {"Key", "- talks", "- aid"}, {0}},
+        {"wrapped bullet item aligned under its text",
+         "Key points:\n- talks resume in May after\n  a long pause\n- aid "
+         "continues",
+         0, {"Key", "- talks", "- aid"}, {0}},
         {"unicode paragraph separator", "One\xE2\x80\xA9two", 0,
          {"One", "two"}, {"One", "two"}},
     };
