@@ -108,7 +108,7 @@ const char *ng_gazetteer_attr_value(const ng_gazetteer_t *gz, uint32_t e, size_t
 size_t ng_gazetteer_alias_count(const ng_gazetteer_t *gz) { return gz->alias_count; }
 const ng_alias_t *ng_gazetteer_alias(const ng_gazetteer_t *gz, size_t i) { return &gz->aliases[i]; }
 
-const pcre2_code *ng_gazetteer_pattern_code(const ng_gazetteer_t *gz, size_t alias)
+const pcre2_code *ng_pattern_code_of(const ng_gazetteer_t *gz, size_t alias)
 {
     size_t lo = 0, hi = gz->pattern_count;
     while (lo < hi) {

@@ -80,7 +80,7 @@ ng_patterns_t *ng_patterns_new(const ng_gazetteer_t *gz, uint32_t match_limit)
     p->match_limit = match_limit;
     size_t cap = 0;
     for (size_t i = 0; i < ng_gazetteer_alias_count(gz); i++) {
-        const pcre2_code *code = ng_gazetteer_pattern_code(gz, i);
+        const pcre2_code *code = ng_pattern_code_of(gz, i);
         if (!code)
             continue;
         NG_GROW(p->items, cap, p->count + 1);

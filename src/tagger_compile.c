@@ -191,7 +191,7 @@ ng_tagger_t *ng_tagger_new(const ng_gazetteer_t *gz, const ng_tagger_options_t *
 
     for (size_t i = 0; i < ng_gazetteer_alias_count(gz); i++) {
         const ng_alias_t *a = ng_gazetteer_alias(gz, i);
-        if ((a->flags & NG_ALIAS_PATTERN) && !ng_gazetteer_pattern_code(gz, i)) {
+        if ((a->flags & NG_ALIAS_PATTERN) && !ng_pattern_code_of(gz, i)) {
             /* the loader compiles every pattern it keeps; a gazetteer
              * built any other way is a bug */
             ng_fail(err, NG_EINTERNAL, "%s:%zu: pattern of '%s' was never compiled",
