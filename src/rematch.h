@@ -38,8 +38,7 @@ uint32_t ng_pattern_min_length(const struct pcre2_real_code_8 *code);
 
 /* The compiled code of pattern alias `alias` (an index into gz's aliases),
  * owned by gz; NULL for a literal alias.  Defined in gazetteer.c. */
-const struct pcre2_real_code_8 *ng_pattern_code_of(const ng_gazetteer_t *gz,
-                                                          size_t alias);
+const struct pcre2_real_code_8 *ng_pattern_code_of(const ng_gazetteer_t *gz, size_t alias);
 
 /* The pattern aliases of gz, in alias order, with the match limit every run
  * obeys.  gz is borrowed and must outlive the list.  Read-only once made:
