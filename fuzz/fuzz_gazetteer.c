@@ -61,7 +61,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     ng_scanner_t *s = ng_scanner_new(t);
     const ng_mention_t *m;
     size_t count;
-    st = ng_scanner_tag(s, "fuzz.txt", (const char *)data, size, &m, &count, &err);
+    st = ng_scanner_tag(s, NULL, "fuzz.txt", (const char *)data, size, &m, &count, &err);
     FUZZ_CHECK(st == NG_OK);
     fuzz_check_mentions(gz, (const char *)data, size, m, count);
     ng_scanner_free(s);

@@ -8,6 +8,10 @@
  *  - every start after 0 falls on a character boundary (as the UTF-8
  *    decoder walks the text) at a character that is not white space;
  *  - every paragraph start is also a sentence start;
+ *  - title lines are ascending, disjoint, non-empty and inside the text,
+ *    each begins at a sentence start and ends on a character boundary, and
+ *    ng_segments_in_title agrees with them at their ends and between them;
+ *  - ng_segments_sentence_start holds at every sentence start;
  *  - a reused ng_segments_t gives the same result as a fresh one;
  *  - ng_count_tokens is additive: the count over [0, len) equals the sum
  *    over the one-character pieces, over the pieces cut at every sentence
@@ -57,6 +61,31 @@ static void check_index(const size_t *starts, size_t count, size_t len)
 
 static ng_segments_t reused; /* grown across inputs, never shrunk */
 
+static void check_titles(const ng_segments_t *seg, const char *text, size_t len,
+                         const bool *boundary)
+{
+    for (size_t i = 0; i < seg->title_count; i++) {
+        const ng_span_t *t = &seg->titles[i];
+        FUZZ_CHECK(t->start < t->end && t->end <= len);
+        FUZZ_CHECK(boundary[t->start] && boundary[t->end]);
+        if (i > 0)
+            FUZZ_CHECK(seg->titles[i - 1].end <= t->start);
+        size_t k = ng_segment_index(seg->sentence_starts, seg->sentence_count, t->start);
+        FUZZ_CHECK(seg->sentence_starts[k] == t->start ||
+                   (k == 0 && ng_segments_sentence_start(seg, text, len, t->start)));
+        FUZZ_CHECK(ng_segments_in_title(seg, t->start));
+        FUZZ_CHECK(ng_segments_in_title(seg, t->end - 1));
+        FUZZ_CHECK(!ng_segments_in_title(seg, t->end) ||
+                   (i + 1 < seg->title_count && seg->titles[i + 1].start == t->end));
+        if (t->start > 0 && (i == 0 || seg->titles[i - 1].end < t->start))
+            FUZZ_CHECK(!ng_segments_in_title(seg, t->start - 1));
+    }
+    if (seg->title_count == 0)
+        FUZZ_CHECK(!ng_segments_in_title(seg, 0));
+    for (size_t i = 0; i < seg->sentence_count; i++)
+        FUZZ_CHECK(ng_segments_sentence_start(seg, text, len, seg->sentence_starts[i]));
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     const char *text = (const char *)data;
@@ -96,6 +125,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         FUZZ_CHECK(k < fresh.sentence_count &&
                    fresh.sentence_starts[k] == fresh.paragraph_starts[i]);
     }
+
+    FUZZ_CHECK(reused.title_count == fresh.title_count);
+    if (fresh.title_count)
+        FUZZ_CHECK(memcmp(reused.titles, fresh.titles, fresh.title_count * sizeof(ng_span_t)) == 0);
+    check_titles(&fresh, text, size, boundary);
 
     check_index(fresh.sentence_starts, fresh.sentence_count, size);
     check_index(fresh.paragraph_starts, fresh.paragraph_count, size);

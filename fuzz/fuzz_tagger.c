@@ -10,7 +10,8 @@
  *  - ng_scanner_tag: mentions sorted, non-overlapping, 0 <= start < end <=
  *    len, entity < entity_count, the chosen entity among the candidates
  *    (see fuzz_util.h); spans are valid UTF-8; no literal match spans a
- *    blank line;
+ *    blank line; tagging with a segmentation made by the caller gives
+ *    exactly the mentions the scanner finds when it segments by itself;
  *  - the whole pipeline (ng_pipeline_new / ng_pipeline_add_document) with
  *    the window kind chosen by the first input byte, on the same bytes
  *    added twice as two documents: it reports exactly the mentions the
@@ -76,6 +77,7 @@ static const char gazetteer_tsv[] =
 static ng_gazetteer_t *gz;
 static ng_tagger_t *tagger;
 static ng_scanner_t *scanner;
+static ng_segments_t seg; /* grown across inputs */
 static bool *has_pattern; /* per entity: has a re: alias */
 static size_t load_warnings;
 
@@ -190,10 +192,23 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     const size_t ne = ng_gazetteer_entity_count(gz);
     ng_error_t err;
 
-    /* 1. The scanner alone. */
+    /* 1. The scanner alone, segmenting by itself, then with the caller's
+     * segmentation: the same mentions. */
     const ng_mention_t *m;
     size_t n;
-    FUZZ_CHECK(ng_scanner_tag(scanner, "fuzz", text, size, &m, &n, &err) == NG_OK);
+    FUZZ_CHECK(ng_scanner_tag(scanner, NULL, "fuzz", text, size, &m, &n, &err) == NG_OK);
+    ng_mention_t *alone = malloc((n + 1) * sizeof *alone);
+    FUZZ_CHECK(alone != NULL);
+    if (n)
+        memcpy(alone, m, n * sizeof *m);
+    size_t n_alone = n;
+    ng_segment_text(text, size, &seg);
+    FUZZ_CHECK(ng_scanner_tag(scanner, &seg, "fuzz", text, size, &m, &n, &err) == NG_OK);
+    FUZZ_CHECK(n == n_alone);
+    for (size_t i = 0; i < n; i++)
+        FUZZ_CHECK(m[i].start == alone[i].start && m[i].end == alone[i].end &&
+                   m[i].entity == alone[i].entity);
+    free(alone);
     fuzz_check_mentions(gz, text, size, m, n);
     for (size_t i = 0; i < n; i++)
         if (!has_pattern[m[i].entity])

@@ -2,8 +2,9 @@
  * Gazetteer loading: TSV rows into entities and aliases.  Every message
  * names the file and line, says what is wrong and what to write instead,
  * because the people who edit these files are analysts, not programmers.
- * Patterns are compiled here once to check them, so that a bad one is
- * reported with its line before any text is read.
+ * Patterns are compiled here, once per process: a bad one is reported
+ * with its line before any text is read, and the compiled code is kept for
+ * every tagger and scanner to share (rematch.h).
  */
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include "nergraph.h"
@@ -17,6 +18,7 @@
 #include <sys/stat.h>
 
 #include "norm.h"
+#include "rematch.h"
 #include "strmap.h"
 #include "utf8.h"
 #include "util.h"
@@ -25,6 +27,12 @@ typedef struct attr {
     const char *key;
     const char *value;
 } attr_t;
+
+/* The compiled code of one pattern alias. */
+typedef struct pattern_code {
+    uint32_t alias;
+    pcre2_code *code;
+} pattern_code_t;
 
 typedef struct entity {
     const char *id;
@@ -42,6 +50,8 @@ struct ng_gazetteer {
     size_t entity_count, entity_cap;
     ng_alias_t *aliases;
     size_t alias_count, alias_cap;
+    pattern_code_t *patterns; /* ascending by alias */
+    size_t pattern_count, pattern_cap;
     ng_strmap_t ids;        /* id -> entity index */
     ng_strmap_t alias_seen; /* entity+flags+text -> alias index (dedupe) */
     ng_strmap_t words;      /* folded common words (ng_gazetteer_load_words) */
@@ -76,6 +86,9 @@ void ng_gazetteer_free(ng_gazetteer_t *gz)
         free(gz->entities[i].attrs);
     free(gz->entities);
     free(gz->aliases);
+    for (size_t i = 0; i < gz->pattern_count; i++)
+        ng_pattern_free(gz->patterns[i].code);
+    free(gz->patterns);
     ng_strmap_destroy(&gz->ids);
     ng_strmap_destroy(&gz->alias_seen);
     ng_strmap_destroy(&gz->words);
@@ -94,6 +107,21 @@ const char *ng_gazetteer_attr_key(const ng_gazetteer_t *gz, uint32_t e, size_t i
 const char *ng_gazetteer_attr_value(const ng_gazetteer_t *gz, uint32_t e, size_t i) { return gz->entities[e].attrs[i].value; }
 size_t ng_gazetteer_alias_count(const ng_gazetteer_t *gz) { return gz->alias_count; }
 const ng_alias_t *ng_gazetteer_alias(const ng_gazetteer_t *gz, size_t i) { return &gz->aliases[i]; }
+
+const pcre2_code *ng_pattern_code_of(const ng_gazetteer_t *gz, size_t alias)
+{
+    size_t lo = 0, hi = gz->pattern_count;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (gz->patterns[mid].alias < alias)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (lo < gz->pattern_count && gz->patterns[lo].alias == alias)
+        return gz->patterns[lo].code;
+    return NULL;
+}
 
 const char *ng_gazetteer_attr(const ng_gazetteer_t *gz, uint32_t e, const char *key)
 {
@@ -189,7 +217,9 @@ typedef struct row_ctx {
 
 static const char *reserved_attrs[] = {"id", "label", "type", "mentions", "documents", NULL};
 
-static void add_alias(row_ctx_t *rc, uint32_t e, uint32_t flags, const char *text, size_t len)
+/* Add an alias unless the entity already has it; returns whether it was
+ * added (as the last alias). */
+static bool add_alias(row_ctx_t *rc, uint32_t e, uint32_t flags, const char *text, size_t len)
 {
     ng_gazetteer_t *gz = rc->gz;
     /* Dedupe key: entity index, flags, then the text. */
@@ -202,7 +232,7 @@ static void add_alias(row_ctx_t *rc, uint32_t e, uint32_t flags, const char *tex
     uint32_t existing;
     if (!ng_strmap_put(&gz->alias_seen, k->data, k->len, (uint32_t)gz->alias_count, &existing)) {
         gz->aliases[existing].flags |= flags & NG_ALIAS_NAME;
-        return;
+        return false;
     }
     NG_GROW(gz->aliases, gz->alias_cap, gz->alias_count + 1);
     ng_alias_t *a = &gz->aliases[gz->alias_count++];
@@ -212,6 +242,7 @@ static void add_alias(row_ctx_t *rc, uint32_t e, uint32_t flags, const char *tex
     a->len = len;
     a->source = rc->source;
     a->line = rc->line;
+    return true;
 }
 
 /* Add a literal alias after normalizing it; warn and skip unusable ones. */
@@ -238,27 +269,25 @@ static void add_literal(row_ctx_t *rc, uint32_t e, uint32_t flags, field_t f)
 
 static int add_pattern(row_ctx_t *rc, uint32_t e, field_t f)
 {
-    int errcode;
-    PCRE2_SIZE erroff;
-    pcre2_code *code = pcre2_compile((PCRE2_SPTR)f.s, f.len,
-                                     PCRE2_UTF | PCRE2_UCP | PCRE2_MATCH_INVALID_UTF,
-                                     &errcode, &erroff, NULL);
-    if (!code) {
-        PCRE2_UCHAR msg[256];
-        pcre2_get_error_message(errcode, msg, sizeof msg);
+    char msg[256];
+    size_t erroff;
+    pcre2_code *code = ng_pattern_compile(f.s, f.len, msg, sizeof msg, &erroff);
+    if (!code)
         return ng_fail(rc->err, NG_EDATA,
                        "%s:%zu: pattern of '%s' does not compile: %s at offset %zu of '%.*s'; "
                        "fix the PCRE2 syntax or write the alias as a literal",
-                       rc->source, rc->line, rc->gz->entities[e].id, (char *)msg,
-                       (size_t)erroff, (int)f.len, f.s);
-    }
-    uint32_t minlen = 0;
-    pcre2_pattern_info(code, PCRE2_INFO_MINLENGTH, &minlen);
-    pcre2_code_free(code);
-    if (minlen == 0)
+                       rc->source, rc->line, rc->gz->entities[e].id, msg, erroff,
+                       (int)f.len, f.s);
+    if (ng_pattern_min_length(code) == 0)
         ng_warn("%s:%zu: pattern of '%s' can match the empty string; empty matches are ignored",
                 rc->source, rc->line, rc->gz->entities[e].id);
-    add_alias(rc, e, NG_ALIAS_PATTERN, f.s, f.len);
+    ng_gazetteer_t *gz = rc->gz;
+    if (!add_alias(rc, e, NG_ALIAS_PATTERN, f.s, f.len)) {
+        ng_pattern_free(code); /* the entity has this pattern already */
+        return NG_OK;
+    }
+    NG_GROW(gz->patterns, gz->pattern_cap, gz->pattern_count + 1);
+    gz->patterns[gz->pattern_count++] = (pattern_code_t){(uint32_t)(gz->alias_count - 1), code};
     return NG_OK;
 }
 

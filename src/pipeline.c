@@ -282,7 +282,7 @@ int ng_pipeline_add_document(ng_pipeline_t *p, const char *name, const char *tex
     ng_segment_text(text, len, &p->seg);
     const ng_mention_t *m;
     size_t n;
-    int st = ng_scanner_tag(p->scanner, name, text, len, &m, &n, err);
+    int st = ng_scanner_tag(p->scanner, &p->seg, name, text, len, &m, &n, err);
     if (st)
         return st;
     p->seg.sentence_count = drop_starts_inside(p->seg.sentence_starts, p->seg.sentence_count, m, n);

@@ -1,24 +1,30 @@
 /*
- * Segmentation stage: finds where sentences and paragraphs start so that the
- * co-occurrence stage can group mentions into windows, and counts tokens for
- * the tokens:N window.
+ * Segmentation stage: finds where sentences and paragraphs start and which
+ * lines are titles, so that the tagger can tell capitals forced by position
+ * from telling ones and the co-occurrence stage can group mentions into
+ * windows; and counts tokens for the tokens:N window.
  *
- * One left-to-right pass over the code points.  A boundary is not decided
- * where the stop is but at the next non-space character, because only that
- * character tells whether a new sentence begins ("Really?" he asked).  So the
- * pass keeps a pending candidate and resolves it there:
+ * A cheap first pass over the line lengths decides whether the document
+ * writes one paragraph per line (see ng_segment.h).  Then one
+ * left-to-right pass over the code points.  A boundary is not decided where
+ * the stop is but at the next non-space character, because only that
+ * character tells whether a new sentence begins ("Really?" he asked).  So
+ * the pass keeps a pending candidate and resolves it there:
  *
  *   - a stop (. ! ? ... and kin, plus closing quotes) followed by white space
  *     proposes a boundary unless the dot closes an abbreviation; the next
  *     character must look like a sentence start (uppercase, digit, caseless
  *     script, or an opening quote in front of one);
+ *   - after an abbreviation the boundary needs a common sentence starter
+ *     ("Acme Inc. The ...", "the U.S. It ...");
  *   - a line without a final stop that reads as a headline proposes one at
  *     its line break; any next character except a lowercase letter takes it;
- *   - a blank line forces both a sentence and a paragraph start, and a line
- *     that opens with a list bullet forces a sentence start.
+ *   - a blank line, a more deeply indented line and, in a document of long
+ *     lines, every line break force both a sentence and a paragraph start; a
+ *     line that opens with a list bullet forces a sentence start.
  *
- * Lookahead is limited to one bullet or one run of stops, closers or opening
- * quotes, so the work stays linear in the text length.
+ * Lookahead is limited to one bullet, one word or one run of stops, closers
+ * or opening quotes, so the work stays linear in the text length.
  */
 #include "ng_segment.h"
 
@@ -36,6 +42,13 @@
  * list of names than a title. */
 #define HEADLINE_MAX_WORDS 15
 
+/* A line longer than this is no hard-wrapped line (those stop at 70-80
+ * columns): it holds a whole paragraph. */
+#define LONG_LINE_BYTES 200
+
+/* A tab indents to the next multiple of this many columns. */
+#define TAB_COLUMNS 8
+
 /* Titles and company or reference abbreviations that are (almost) never the
  * last word of a sentence, so their dot is not a stop even before a capital:
  * "Gen. Smith", "Acme Inc. Chief Executive", "Jan. 5". */
@@ -52,12 +65,33 @@ static const char *const always_abbrevs[] = {
  * only hold the sentence together when a number follows ("No. 5"). */
 static const char *const numeric_abbrevs[] = {"No", "Nos", "Vol", "Fig"};
 
+/* Capitalised words that begin sentences and are (almost) never part of
+ * a name: after an abbreviation they end its sentence ("Acme Inc. The
+ * rule ...", "the U.S. It ..."), while a name ("Mr. Smith", "U.S. Turkey")
+ * continues it. */
+static const char *const sentence_starters[] = {
+    "The", "A", "An", "He", "She", "It", "They", "We", "I", "You", "But",
+    "This", "That", "These", "Those", "There", "Its", "His", "Her", "Their",
+    "Our", "However", "Meanwhile",
+};
+
+/* Words that title case leaves in lowercase ("Slow-Roasted Turkey with
+ * Sage Butter", "Trump Meets Putin in Alaska"): they neither make nor break
+ * a headline. */
+static const char *const title_minor_words[] = {
+    "a", "an", "the", "and", "but", "or", "nor", "for", "so", "yet", "of",
+    "in", "on", "at", "to", "by", "up", "as", "off", "out", "per", "via",
+    "vs", "with", "from", "into", "onto", "over", "upon", "amid", "than",
+    "near",
+};
+
 enum abbrev { ABBREV_NONE, ABBREV_ALWAYS, ABBREV_NUMERIC };
 
 enum cand {
     CAND_NONE,
     CAND_STOP,    /* after a stop: next char must start a sentence */
     CAND_NUMERIC, /* after No./Vol./...: same, but a digit continues */
+    CAND_STARTER, /* after an abbreviation: a sentence starter must follow */
     CAND_LINE     /* after a headline line: anything but lowercase */
 };
 
@@ -71,6 +105,7 @@ typedef struct word_info {
 
 typedef struct state {
     bool seen_content; /* a non-space char has occurred in the text */
+    bool lines_are_paragraphs; /* see paragraph_per_line */
     enum cand cand;
     bool force_sent, force_para;
 
@@ -81,8 +116,18 @@ typedef struct state {
     int32_t word_first;
     word_info_t last, prev;
 
-    /* current line, for the headline rule */
+    /* current line, for the headline and indentation rules */
+    size_t line_indent;      /* columns of white space before its content */
+    size_t prev_line_indent; /* ... of the last non-blank line */
+    bool prev_line_blank;    /* the line before was blank (or none) */
+    bool line_bullet;        /* the line opens with a list bullet */
+    bool prev_line_bullet;   /* ... the last non-blank line did */
+    size_t line_content_start;
+    /* A headline waiting for the next sentence start to confirm it. */
+    bool title_pending;
+    size_t title_start, title_end;
     bool line_has_content;
+    size_t line_content_end;
     bool line_at_start;   /* the line's first char begins a sentence */
     bool in_chunk;        /* inside a white-space-delimited word */
     size_t line_chunks;
@@ -274,7 +319,7 @@ static enum abbrev classify_abbrev(const state_t *st, const unsigned char *s,
     return ABBREV_NONE;
 }
 
-static void end_word(state_t *st, size_t at)
+static void end_word(state_t *st, const unsigned char *s, size_t at)
 {
     if (!st->in_word)
         return;
@@ -286,6 +331,10 @@ static void end_word(state_t *st, size_t at)
                               ng_is_lower_cp(st->word_first));
     if (!is_letter(st->word_first))
         return; /* numbers say nothing about Title Case */
+    if (in_list(title_minor_words,
+                sizeof title_minor_words / sizeof *title_minor_words,
+                s + st->word_start, at - st->word_start))
+        return;
     st->letter_words++;
     bool capped = ng_is_upper_cp(st->word_first);
     if (st->word_letters >= 4) {
@@ -297,9 +346,11 @@ static void end_word(state_t *st, size_t at)
     }
 }
 
-/* Title Case or ALL CAPS: every word of 4+ letters is capitalised, so short
- * function words ("of", "in") may stay lowercase.  A line with no long word
- * at all must be capitalised throughout, or "He is" would qualify. */
+/* The one headline rule (ng_segment.h): Title Case or ALL CAPS, at most
+ * HEADLINE_MAX_WORDS words.  Every word of 4+ letters is capitalised except
+ * the minor words of title case ("with", "from"), and shorter words may stay
+ * lowercase ("of", "is").  A line with no capitalised long word must be
+ * capitalised throughout (minor words aside), or "He is" would qualify. */
 static bool line_is_headline(const state_t *st)
 {
     if (st->line_chunks == 0 || st->line_chunks > HEADLINE_MAX_WORDS ||
@@ -312,24 +363,68 @@ static bool line_is_headline(const state_t *st)
     return c != ',' && c != ';' && !ng_is_hyphen_cp(c);
 }
 
+/* A line break, or the end of the text, ends the current line. */
 static void end_line(state_t *st)
 {
     if (!st->line_has_content) {
         /* blank line: leading blank lines do not make a paragraph */
         if (st->seen_content)
             st->force_sent = st->force_para = true;
-    } else if (st->cand == CAND_NONE && (!st->ends_stop || st->ends_abbrev) &&
-               st->line_at_start && line_is_headline(st)) {
-        st->cand = CAND_LINE;
+        st->prev_line_blank = true;
+    } else {
+        bool headline = st->line_at_start && line_is_headline(st);
+        /* after an abbreviation the headline rule is the weaker demand */
+        if (headline && (st->cand == CAND_NONE || st->cand == CAND_STARTER) &&
+            (!st->ends_stop || st->ends_abbrev))
+            st->cand = CAND_LINE;
+        if (headline) {
+            /* a title only if the next line starts a sentence too */
+            st->title_pending = true;
+            st->title_start = st->line_content_start;
+            st->title_end = st->line_content_end;
+        }
+        if (st->lines_are_paragraphs)
+            st->force_sent = st->force_para = true;
+        st->prev_line_blank = false;
+        st->prev_line_indent = st->line_indent;
+        st->prev_line_bullet = st->line_bullet;
     }
     st->line_has_content = false;
     st->line_at_start = false;
+    st->line_indent = 0;
     st->in_chunk = false;
     st->line_chunks = 0;
     st->letter_words = 0;
     st->has_long_word = st->long_uncapped = st->short_uncapped = false;
     st->ends_stop = st->ends_abbrev = false;
     st->last_cp = 0;
+}
+
+/* Does a common sentence starter ("The", "It") begin at i, as a whole word
+ * ("The" but not "Theresa", "A" but not the initial "A.")? */
+static bool starter_at(const unsigned char *s, size_t len, size_t i)
+{
+    size_t j = i;
+    while (j < len && ((s[j] >= 'a' && s[j] <= 'z') || (s[j] >= 'A' && s[j] <= 'Z')))
+        j++;
+    if (j == i)
+        return false;
+    if (j < len) {
+        int32_t cp;
+        ng_utf8_decode(s, len, j, &cp);
+        if (ng_is_word_cp(cp) || cp == '.' || ng_is_apostrophe_cp(cp) ||
+            ng_is_hyphen_cp(cp))
+            return false;
+    }
+    return in_list(sentence_starters,
+                   sizeof sentence_starters / sizeof *sentence_starters, s + i,
+                   j - i);
+}
+
+static void push_title(ng_segments_t *seg, size_t start, size_t end)
+{
+    NG_GROW(seg->titles, seg->title_cap, seg->title_count + 1);
+    seg->titles[seg->title_count++] = (ng_span_t){start, end};
 }
 
 /* Resolve pending boundaries at the non-space char cp at offset i. */
@@ -340,6 +435,15 @@ static void resolve(state_t *st, const unsigned char *s, size_t len, size_t i,
     size_t marker = first_in_line ? bullet_end(s, len, i) : 0;
     if (marker)
         st->skip_until = marker;
+    /* Wire copy indents the first line of a paragraph; indentation before a
+     * bullet is list nesting, and after one it aligns a wrapped item. */
+    if (first_in_line && !marker && !st->prev_line_blank &&
+        !st->prev_line_bullet && st->line_indent > st->prev_line_indent)
+        st->force_sent = st->force_para = true;
+    if (first_in_line) {
+        st->line_content_start = i;
+        st->line_bullet = marker != 0;
+    }
 
     if (!st->seen_content) {
         /* the first sentence starts at 0, before any leading space */
@@ -354,6 +458,9 @@ static void resolve(state_t *st, const unsigned char *s, size_t len, size_t i,
         case CAND_NUMERIC:
             start = start || (!is_digit(cp) && starts_sentence(s, len, i));
             break;
+        case CAND_STARTER:
+            start = start || starter_at(s, len, i);
+            break;
         case CAND_LINE:
             start = start || !ng_is_lower_cp(cp);
             break;
@@ -366,12 +473,15 @@ static void resolve(state_t *st, const unsigned char *s, size_t len, size_t i,
         if (start)
             push_start(&seg->sentence_starts, &seg->sentence_count,
                        &seg->sentence_cap, i);
+        if (st->title_pending && start)
+            push_title(seg, st->title_start, st->title_end);
         if (first_in_line)
             st->line_at_start =
                 seg->sentence_starts[seg->sentence_count - 1] == i;
     }
     st->cand = CAND_NONE;
     st->force_sent = st->force_para = false;
+    st->title_pending = false;
     st->line_has_content = true;
 }
 
@@ -416,6 +526,8 @@ static size_t handle_stop(state_t *st, const unsigned char *s, size_t len,
             st->cand = CAND_STOP;
         else if (ab == ABBREV_NUMERIC)
             st->cand = CAND_NUMERIC;
+        else
+            st->cand = CAND_STARTER;
     }
     return r;
 }
@@ -431,13 +543,91 @@ void ng_segments_destroy(ng_segments_t *seg)
         return;
     free(seg->sentence_starts);
     free(seg->paragraph_starts);
+    free(seg->titles);
     memset(seg, 0, sizeof *seg);
+}
+
+/* Take the non-space character cp (n bytes) at i: resolve what is pending
+ * there, then extend the current word or handle a stop.  Returns where
+ * scanning resumes. */
+static size_t take_content(state_t *st, const unsigned char *s, size_t len,
+                           size_t i, int32_t cp, size_t n, ng_segments_t *seg)
+{
+    resolve(st, s, len, i, cp, seg);
+    st->line_content_end = i + n;
+    if (!st->in_chunk) {
+        st->in_chunk = true;
+        st->line_chunks++;
+    }
+
+    if (ng_is_word_cp(cp)) {
+        if (!st->in_word) {
+            st->in_word = true;
+            st->prev = st->last;
+            st->word_start = i;
+            st->word_letters = 0;
+            st->word_first = cp;
+        }
+        if (!is_mark(cp))
+            st->word_letters++;
+        st->ends_stop = st->ends_abbrev = false;
+        st->last_cp = cp;
+        return i + n;
+    }
+
+    end_word(st, s, i);
+    if (i >= st->skip_until && is_stop(cp)) {
+        size_t r = handle_stop(st, s, len, i);
+        st->line_content_end = r; /* the stops and closers it took */
+        return r;
+    }
+    if (!is_closer(cp)) {
+        st->ends_stop = st->ends_abbrev = false;
+        st->last_cp = cp;
+    }
+    return i + n;
+}
+
+/* Does the document write one paragraph per line?  Yes when more than half
+ * of the bytes of its non-blank lines sit in lines longer than
+ * LONG_LINE_BYTES, which hard-wrapped text (70-80 columns) never has. */
+static bool paragraph_per_line(const unsigned char *s, size_t len)
+{
+    size_t in_long = 0, total = 0, line_len = 0;
+    bool blank = true;
+    for (size_t i = 0; i <= len;) {
+        int32_t cp = '\n';
+        size_t n = 1;
+        if (i < len)
+            n = ng_utf8_decode(s, len, i, &cp);
+        if (ng_is_newline_cp(cp)) {
+            if (!blank) {
+                total += line_len;
+                if (line_len > LONG_LINE_BYTES)
+                    in_long += line_len;
+            }
+            line_len = 0;
+            blank = true;
+        } else {
+            line_len += n;
+            blank = blank && ng_is_space_cp(cp);
+        }
+        i += n;
+    }
+    return in_long > total / 2;
+}
+
+/* Columns a white-space character adds to a line's indentation. */
+static size_t indent_width(size_t column, int32_t cp)
+{
+    return cp == '\t' ? TAB_COLUMNS - column % TAB_COLUMNS : 1;
 }
 
 void ng_segment_text(const char *text, size_t len, ng_segments_t *seg)
 {
     seg->sentence_count = 0;
     seg->paragraph_count = 0;
+    seg->title_count = 0;
     push_start(&seg->sentence_starts, &seg->sentence_count,
                &seg->sentence_cap, 0);
     push_start(&seg->paragraph_starts, &seg->paragraph_count,
@@ -448,13 +638,15 @@ void ng_segment_text(const char *text, size_t len, ng_segments_t *seg)
     const unsigned char *s = (const unsigned char *)text;
     state_t st;
     memset(&st, 0, sizeof st);
+    st.prev_line_blank = true; /* the first line follows no line */
+    st.lines_are_paragraphs = paragraph_per_line(s, len);
     size_t i = 0;
     while (i < len) {
         int32_t cp;
         size_t n = ng_utf8_decode(s, len, i, &cp);
 
         if (ng_is_newline_cp(cp)) {
-            end_word(&st, i);
+            end_word(&st, s, i);
             end_line(&st);
             if (cp == '\r' && i + 1 < len && s[i + 1] == '\n')
                 n = 2; /* CRLF is one line end, not a blank line */
@@ -464,45 +656,67 @@ void ng_segment_text(const char *text, size_t len, ng_segments_t *seg)
             continue;
         }
         if (ng_is_space_cp(cp)) {
-            end_word(&st, i);
+            end_word(&st, s, i);
             st.in_chunk = false;
+            if (!st.line_has_content)
+                st.line_indent += indent_width(st.line_indent, cp);
             i += n;
             continue;
         }
 
-        resolve(&st, s, len, i, cp, seg);
-        if (!st.in_chunk) {
-            st.in_chunk = true;
-            st.line_chunks++;
-        }
-
-        if (ng_is_word_cp(cp)) {
-            if (!st.in_word) {
-                st.in_word = true;
-                st.prev = st.last;
-                st.word_start = i;
-                st.word_letters = 0;
-                st.word_first = cp;
-            }
-            if (!is_mark(cp))
-                st.word_letters++;
-            st.ends_stop = st.ends_abbrev = false;
-            st.last_cp = cp;
-            i += n;
-            continue;
-        }
-
-        end_word(&st, i);
-        if (i >= st.skip_until && is_stop(cp)) {
-            i = handle_stop(&st, s, len, i);
-            continue;
-        }
-        if (!is_closer(cp)) {
-            st.ends_stop = st.ends_abbrev = false;
-            st.last_cp = cp;
-        }
-        i += n;
+        i = take_content(&st, s, len, i, cp, n, seg);
     }
+    /* the end of the text ends the last line and its sentence */
+    end_word(&st, s, len);
+    if (st.line_has_content)
+        end_line(&st);
+    if (st.title_pending)
+        push_title(seg, st.title_start, st.title_end);
+}
+
+bool ng_segments_sentence_start(const ng_segments_t *seg, const char *text,
+                                size_t len, size_t offset)
+{
+    const unsigned char *s = (const unsigned char *)text;
+    if (offset > len)
+        return false;
+    /* Step back over opening quotes, asking at each step: a quote mark can
+     * also close the sentence before ("No." "Then ...). */
+    size_t at = offset, k;
+    int32_t cp;
+    size_t prev;
+    for (;;) {
+        k = ng_segment_index(seg->sentence_starts, seg->sentence_count, at);
+        if (seg->sentence_starts[k] == at)
+            return true;
+        if (at == 0 || !is_opener(ng_utf8_prev(s, at, &prev)))
+            break;
+        at = prev;
+    }
+    if (k > 0)
+        return false;
+    /* the first sentence starts at 0, before any leading space */
+    while (at > 0) {
+        cp = ng_utf8_prev(s, at, &prev);
+        if (!ng_is_space_cp(cp) && !is_opener(cp))
+            return false;
+        at = prev;
+    }
+    return true;
+}
+
+bool ng_segments_in_title(const ng_segments_t *seg, size_t offset)
+{
+    /* first title that ends after offset */
+    size_t lo = 0, hi = seg->title_count;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (seg->titles[mid].end <= offset)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < seg->title_count && seg->titles[lo].start <= offset;
 }
 
 size_t ng_segment_index(const size_t *starts, size_t count, size_t offset)

@@ -2,10 +2,12 @@
  * The tagger finds mentions of gazetteer entities in a document.
  *
  * A tagger is compiled once from a gazetteer (an Aho-Corasick automaton for
- * the literal aliases, JIT-compiled PCRE2 code for the patterns) and is then
- * read-only.  Per-document work happens in a scanner, which owns the
- * scratch buffers and the document state (who was already mentioned) and is
- * reused document after document, so the hot loop allocates nothing.
+ * the literal aliases; the patterns' PCRE2 code, compiled and JIT-compiled
+ * once by the gazetteer loader and shared) and is then read-only.
+ * Per-document work happens in a scanner, which owns the scratch buffers
+ * (its own PCRE2 match data among them) and the document state (who was
+ * already mentioned) and is reused document after document, so the hot
+ * loop allocates nothing.
  *
  * Rules, in order:
  *  - literal aliases match case-sensitively, or (with "i:") in any case, or
@@ -17,16 +19,19 @@
  *    bare ' after s may follow and is not part of the mention;
  *  - a capitalized match whose capitals say nothing (an ALL-CAPS rendering,
  *    an all-capitals alias on a line without lowercase letters, a
- *    one-capital alias such as "Turkey" at a sentence start or in a
- *    title-case line) counts if the document names that entity with
- *    telling capitals elsewhere; otherwise it is dropped when the document
- *    writes the alias in lowercase ("turkey") at least as often, or when
- *    the alias is a loaded common word (ng_gazetteer_load_words) and the
- *    document names no entity at all with telling capitals;
+ *    one-capital alias such as "Turkey" at a sentence start or in a title
+ *    line, both as the segmenter finds them, see ng_segment.h: "The U.S.
+ *    Turkey deal" is one sentence, so that "Turkey" tells there) counts if
+ *    the document names that entity with telling capitals elsewhere;
+ *    otherwise it is dropped when the document writes the alias in
+ *    lowercase ("turkey") at least as often, or when the alias is a loaded
+ *    common word (ng_gazetteer_load_words) and the document names no entity
+ *    at all with telling capitals;
  *  - a one-word capitalized name of a non-person ("Jordan", "Chad") right
  *    before another capitalized word ("Jordan Pike") is taken for a first
  *    name or part of a longer name and skipped, except before office words
- *    ("Jordan Foreign Minister") and on title-case lines;
+ *    ("Jordan Foreign Minister"), before company forms ("Arm Ltd.", "Apple
+ *    Inc") and in title lines;
  *  - overlapping matches: leftmost, then longest, wins;
  *  - an alias of several entities resolves to one this document already
  *    mentioned unambiguously, else the highest prior, else gazetteer order;
@@ -44,6 +49,7 @@
 #include <stdint.h>
 
 #include "ng_gazetteer.h"
+#include "ng_segment.h"
 
 struct ng_error;
 
@@ -85,12 +91,17 @@ void ng_scanner_free(ng_scanner_t *s);
 
 /*
  * Tag one document: *mentions receives the mentions in text order, owned by
- * the scanner and valid until the next call.  `name` is used in warnings
- * (a pattern hitting its match limit).  Returns NG_EDATA when the document
- * is larger than the matcher can address (4 GiB).
+ * the scanner and valid until the next call.  seg is the segmentation of
+ * the same text (ng_segment_text), borrowed for the call: the capitalisation
+ * rules ask it where sentences and titles begin.  With seg NULL the scanner
+ * segments the text itself, into a buffer it owns, with the same result.
+ * `name` is used in warnings (a pattern hitting its match limit).  Returns
+ * NG_EDATA when the document is larger than the matcher can address
+ * (4 GiB).
  */
-int ng_scanner_tag(ng_scanner_t *s, const char *name, const char *text, size_t len,
-                   const ng_mention_t **mentions, size_t *count, struct ng_error *err);
+int ng_scanner_tag(ng_scanner_t *s, const ng_segments_t *seg, const char *name,
+                   const char *text, size_t len, const ng_mention_t **mentions, size_t *count,
+                   struct ng_error *err);
 
 #pragma GCC visibility pop
 #endif

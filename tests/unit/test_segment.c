@@ -1,6 +1,7 @@
 /*
  * Unit tests for the segmentation stage (src/segment.c): sentence and
- * paragraph starts, window lookup and token counting.
+ * paragraph starts, title lines and the tagger's questions about them,
+ * window lookup and token counting.
  *
  * Expected sentence starts are written as the first words of each sentence;
  * the helper finds them in the text (each one after the previous start), so
@@ -207,6 +208,27 @@ static void test_abbreviations(void **state)
         {"lowercase single letter is no initial",
          "He chose plan b. The rest followed.", 0,
          {"He chose", "The rest"}, {0}},
+        /* an abbreviation ends its sentence before a common sentence
+         * starter, and only there */
+        {"Inc. before The", "Acme Inc. The rule change was approved.", 0,
+         {"Acme", "The rule"}, {0}},
+        {"U.S. before The", "They moved to the U.S. The company followed.", 0,
+         {"They moved", "The company"}, {0}},
+        {"U.S. before It and He",
+         "Talks were held in the U.S. It rained. Aid came from the U.K. He "
+         "said so.",
+         0, {"Talks", "It rained", "Aid came", "He said"}, {0}},
+        {"a.m. before a starter", "He left at 9 a.m. They followed.", 0,
+         {"He left", "They"}, {0}},
+        {"U.S. before a name", "The U.S. Turkey deal was signed. It held.", 0,
+         {"The U.S.", "It held"}, {0}},
+        {"Mr. before a name", "Mr. Smith met Mr. Jones. They talked.", 0,
+         {"Mr. Smith", "They"}, {0}},
+        {"starter must be a whole word",
+         "He met the U.S. Theresa group and the U.S. Army. Then he left.", 0,
+         {"He met", "Then"}, {0}},
+        {"an initial is no starter", "Dr. A. Smith arrived. He left.", 0,
+         {"Dr.", "He left"}, {0}},
     };
     RUN_TABLE(cases);
 }
@@ -382,10 +404,207 @@ static void test_paragraphs(void **state)
         {"many blank lines", "A.\n\n\n\nB.", 0, {"A.", "B."}, {"A.", "B."}},
         {"indented paragraph", "One.\n\n    Two three.", 0, {"One", "Two"},
          {"One", "Two"}},
+        /* wire copy: a paragraph's first line is indented */
+        {"indented first line after a line break",
+         "The talks ended on Monday after officials\nfrom both sides met in "
+         "Riyadh.\n   The next round is due in May, and\nboth sides agreed.",
+         0, {"The talks", "The next"}, {"The talks", "The next"}},
+        {"tab-indented first line", "First line\n\tsecond paragraph here.", 0,
+         {"First", "second"}, {"First", "second"}},
+        {"a paragraph start is a sentence start",
+         "He said that\n    the talks failed.", 0, {"He said", "the talks"},
+         {"He said", "the talks"}},
+        {"uniform indentation is a margin",
+         "  The talks ended on Monday after\n  officials from both sides "
+         "met.\n  The next round is in May.",
+         0, {"The talks", "The next"}, {0}},
+        {"less indented line is no paragraph",
+         "    The talks ended on Monday after\nofficials from both sides met.",
+         0, {"The talks"}, {0}},
+        {"indented bullets are a list",
+         "Key points:\n  - talks resume\n  - aid continues", 0,
+         {"Key", "- talks", "- aid"}, {0}},
+        {"wrapped bullet item aligned under its text",
+         "Key points:\n- talks resume in May after\n  a long pause\n- aid "
+         "continues",
+         0, {"Key", "- talks", "- aid"}, {0}},
         {"unicode paragraph separator", "One\xE2\x80\xA9two", 0,
          {"One", "two"}, {"One", "two"}},
     };
     RUN_TABLE(cases);
+}
+
+/* More than 200 bytes: a paragraph written on one line. */
+#define LONG_LINE_A                                                          \
+    "The delegations met in Riyadh on Monday and talked for several hours "  \
+    "about a ceasefire, prisoner exchanges and energy infrastructure. "      \
+    "Officials from both sides said the talks were useful, and a second "   \
+    "round is due next month in the same city"
+#define LONG_LINE_B                                                          \
+    "after which the ministers will report to their governments. The "      \
+    "European Union said it welcomed the meeting and would send an "        \
+    "observer to the next round, while the United Nations urged both "      \
+    "sides to keep talking."
+
+/* Hard-wrapped at 70 columns: the same text, lines well under 200 bytes. */
+#define WRAPPED                                                              \
+    "The delegations met in Riyadh on Monday and talked for several\n"      \
+    "hours about a ceasefire, prisoner exchanges and energy\n"              \
+    "infrastructure. Officials from both sides said the talks were\n"       \
+    "useful, and a second round is due next month in the same city\n"       \
+    "after which the ministers will report to their governments.\n"         \
+    "The European Union said it welcomed the meeting.\n"
+
+static void test_long_lines(void **state)
+{
+    (void)state;
+    static const seg_case_t cases[] = {
+        {"one paragraph per long line",
+         LONG_LINE_A ".\n" LONG_LINE_B "\n" LONG_LINE_A ".", 0,
+         {"The delegations", "Officials", "after which", "The European",
+          "The delegations", "Officials"},
+         {"The delegations", "after which", "The delegations"}},
+        {"line break ends the paragraph even mid-sentence",
+         LONG_LINE_A "\n" LONG_LINE_B, 0,
+         {"The delegations", "Officials", "after which", "The European"},
+         {"The delegations", "after which"}},
+        {"short title and bullets in a long-line file",
+         "Talks In Riyadh\n" LONG_LINE_A ".\n- a short bullet\n" LONG_LINE_B,
+         0,
+         {"Talks In", "The delegations", "Officials", "- a short", "after",
+          "The European"},
+         {"Talks In", "The delegations", "- a short", "after"}},
+        {"hard-wrapped text is unaffected", WRAPPED, 0,
+         {"The delegations", "Officials", "The European"}, {0}},
+        {"hard-wrapped text with one long line is unaffected",
+         WRAPPED WRAPPED LONG_LINE_A, 0,
+         {"The delegations", "Officials", "The European", "The delegations",
+          "Officials", "The European", "The delegations", "Officials"},
+         {0}},
+    };
+    RUN_TABLE(cases);
+}
+
+/* ---- title lines -------------------------------------------------------- */
+
+typedef struct title_case {
+    const char *name;
+    const char *text;
+    const char *titles[MAX_SPANS]; /* first words of every title line */
+} title_case_t;
+
+/* Each title must run from its first words to the last non-space byte of
+ * their line; ng_segments_in_title must agree inside, before and after. */
+static void check_titles(const title_case_t *c)
+{
+    size_t len = strlen(c->text);
+    ng_segments_t seg;
+    ng_segments_init(&seg);
+    ng_segment_text(c->text, len, &seg);
+    size_t n = 0, from = 0;
+    for (; n < MAX_SPANS && c->titles[n]; n++) {
+        size_t start = find_from(c->text, len, c->titles[n], from);
+        assert_true(start != NOT_FOUND);
+        size_t end = start;
+        while (end < len && c->text[end] != '\n' && c->text[end] != '\r')
+            end++;
+        while (end > start && is_ascii_space(c->text[end - 1]))
+            end--;
+        if (n >= seg.title_count || seg.titles[n].start != start ||
+            seg.titles[n].end != end) {
+            print_error("case '%s': title %zu should be [%zu, %zu)\n", c->name, n,
+                        start, end);
+            fail();
+        }
+        assert_true(ng_segments_in_title(&seg, start));
+        assert_true(ng_segments_in_title(&seg, end - 1));
+        assert_false(ng_segments_in_title(&seg, end));
+        if (start > 0)
+            assert_false(ng_segments_in_title(&seg, start - 1));
+        from = end;
+    }
+    if (seg.title_count != n) {
+        print_error("case '%s': %zu titles, expected %zu\n", c->name, seg.title_count, n);
+        fail();
+    }
+    ng_segments_destroy(&seg);
+}
+
+static void test_titles(void **state)
+{
+    (void)state;
+    static const title_case_t cases[] = {
+        {"title case headline",
+         "Trump Meets Putin in Alaska\nThe two leaders met on Friday.",
+         {"Trump Meets"}},
+        {"minor words of title case",
+         "Slow-Roasted Turkey with Sage Butter\nLet it rest before carving.",
+         {"Slow-Roasted"}},
+        {"all caps headline",
+         "ZELENSKYY REJECTS CEASEFIRE TERMS\nKYIV - Ukraine's president said no.",
+         {"ZELENSKYY"}},
+        {"headline ending with a question mark",
+         "Will Trump Meet Putin?\nOfficials are unsure.", {"Will Trump"}},
+        {"headline after a sentence",
+         "He left.\nPrime Minister Netanyahu Arrives\nThe visit was brief.",
+         {"Prime Minister"}},
+        {"headline as the last line", "The talks ended.\nMore Talks Planned",
+         {"More Talks"}},
+        {"two headlines and crlf",
+         "Trump Meets Putin\r\nZelenskyy Not Invited  \r\nThe meeting was short.",
+         {"Trump Meets", "Zelenskyy"}},
+        {"sentence case line is no title",
+         "Ukraine war latest news\nThe talks resumed.", {0}},
+        {"lowercase next line: no title", "Trump Meets Putin\nand Xi in Beijing.",
+         {0}},
+        {"wrapped line inside a sentence is no title",
+         "The talks with\nPresident Donald Trump Ended\nThe end came.", {0}},
+        {"a lowercase long word is no title",
+         "Turkey Recipes for everyone\nRoast it slowly.", {0}},
+        {"too many words",
+         "One Two Three Four Five Six Seven Eight Nine Ten Eleven Twelve "
+         "Thirteen Fourteen Fifteen Sixteen\nSeventeen.",
+         {0}},
+        {"plain prose", "The talks ended. Nobody came.", {0}},
+    };
+    for (size_t k = 0; k < sizeof cases / sizeof *cases; k++)
+        check_titles(&cases[k]);
+}
+
+/* ---- the tagger's questions ----------------------------------------------- */
+
+static void test_sentence_start_query(void **state)
+{
+    (void)state;
+    const char *text = "  \"Turkey won.\" The U.S. Turkey deal held. (Turkey left.)";
+    size_t len = strlen(text);
+    ng_segments_t seg;
+    ng_segments_init(&seg);
+    ng_segment_text(text, len, &seg);
+    const char *first = strstr(text, "Turkey");
+    const char *mid = strstr(first + 1, "Turkey");
+    const char *bracket = strstr(mid + 1, "Turkey");
+    const char *the = strstr(text, "The U.S.");
+    /* leading space and an opening quote before the first sentence */
+    assert_true(ng_segments_sentence_start(&seg, text, len, (size_t)(first - text)));
+    assert_true(ng_segments_sentence_start(&seg, text, len, (size_t)(the - text)));
+    /* "U.S." before a name ends no sentence */
+    assert_false(ng_segments_sentence_start(&seg, text, len, (size_t)(mid - text)));
+    /* an opening bracket is skipped */
+    assert_true(ng_segments_sentence_start(&seg, text, len, (size_t)(bracket - text)));
+    assert_false(ng_segments_sentence_start(&seg, text, len, (size_t)(the - text) + 4));
+    assert_false(ng_segments_sentence_start(&seg, text, len, len + 1));
+
+    /* a quote mark that closed the sentence before is no opener of this
+     * one: the start is the word itself */
+    const char *cjk = "\xE4\xBB\x96\xE6\x9D\xA5\xE4\xBA\x86\xE3\x80\x82\"Turkey\" is next.";
+    size_t cjk_len = strlen(cjk);
+    ng_segment_text(cjk, cjk_len, &seg);
+    size_t word = (size_t)(strstr(cjk, "Turkey") - cjk);
+    assert_int_equal(seg.sentence_count, 2);
+    assert_int_equal(seg.sentence_starts[1], word);
+    assert_true(ng_segments_sentence_start(&seg, cjk, cjk_len, word));
+    ng_segments_destroy(&seg);
 }
 
 static void test_scripts(void **state)
@@ -642,6 +861,9 @@ int main(void)
         cmocka_unit_test(test_bullets),
         cmocka_unit_test(test_wrapped_prose),
         cmocka_unit_test(test_paragraphs),
+        cmocka_unit_test(test_long_lines),
+        cmocka_unit_test(test_titles),
+        cmocka_unit_test(test_sentence_start_query),
         cmocka_unit_test(test_scripts),
         cmocka_unit_test(test_bad_bytes),
         cmocka_unit_test(test_empty_and_blank),

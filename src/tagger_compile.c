@@ -1,0 +1,231 @@
+/*
+ * Compiling a tagger: the literal table, with the case shape of every alias
+ * and the automatic surname aliases of persons; the Aho-Corasick automaton
+ * over their case-folded keys; and the list of pattern aliases, whose code
+ * the gazetteer compiled once at load time (rematch.h).
+ */
+#include "tagger_internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "utf8.h"
+
+void ng_tagger_options_init(ng_tagger_options_t *opts)
+{
+    opts->auto_aliases = true;
+    opts->match_limit = 1000000;
+}
+
+/* Generational suffixes and regnal numbers: "Jr.", "Sr.", "III", "XIV". */
+static bool is_name_suffix(const char *w, size_t len)
+{
+    static const char *suffixes[] = {"Jr.", "Jr", "Sr.", "Sr", NULL};
+    for (const char **s = suffixes; *s; s++)
+        if (strlen(*s) == len && memcmp(*s, w, len) == 0)
+            return true;
+    if (len && w[len - 1] == '.')
+        len--;
+    if (!len)
+        return false;
+    for (size_t i = 0; i < len; i++)
+        if (!strchr("IVXLC", w[i]))
+            return false;
+    return true;
+}
+
+/* The automatic surname of person e, normalized, into out; false if none. */
+static bool surname_of(const ng_gazetteer_t *gz, uint32_t e, ng_buf_t *out)
+{
+    out->len = 0;
+    const char *given = ng_gazetteer_attr(gz, e, "surname");
+    if (given) {
+        if (!*given)
+            return false;
+        ng_normalize_alias(given, strlen(given), out);
+        return out->len > 0;
+    }
+    ng_buf_t norm = {0};
+    const char *name = ng_gazetteer_entity_name(gz, e);
+    ng_normalize_alias(name, strlen(name), &norm);
+    /* Last word, skipping generational suffixes. */
+    size_t end = norm.len;
+    bool found = false;
+    while (end > 0) {
+        size_t start = end;
+        while (start > 0 && norm.data[start - 1] != ' ')
+            start--;
+        if (start == 0)
+            break; /* a one-word name has no separate surname */
+        if (!is_name_suffix(norm.data + start, end - start)) {
+            ng_buf_append(out, norm.data + start, end - start);
+            found = true;
+            break;
+        }
+        end = start - 1;
+    }
+    ng_buf_free(&norm);
+    if (!found)
+        return false;
+    /* A surname must hold a letter and be more than one character. */
+    bool letter = false;
+    size_t chars = 0, i = 0;
+    while (i < out->len) {
+        int32_t cp;
+        i += ng_utf8_decode((const unsigned char *)out->data, out->len, i, &cp);
+        letter |= ng_is_word_cp(cp);
+        chars++;
+    }
+    return letter && chars > 1;
+}
+
+/* LIT_ALL_CAPS, LIT_ONE_CAPITAL or 0 for an alias text. */
+static uint32_t case_shape(const char *text, size_t len)
+{
+    size_t upper = 0, lower = 0, i = 0;
+    bool first_upper = false;
+    while (i < len) {
+        int32_t cp;
+        size_t at = i;
+        i += ng_utf8_decode((const unsigned char *)text, len, i, &cp);
+        if (ng_is_upper_cp(cp)) {
+            upper++;
+            first_upper |= at == 0;
+        } else if (ng_is_lower_cp(cp)) {
+            lower++;
+        }
+    }
+    if (upper && !lower)
+        return LIT_ALL_CAPS;
+    if (upper == 1 && first_upper)
+        return LIT_ONE_CAPITAL;
+    return 0;
+}
+
+static void add_lit(ng_tagger_t *t, size_t *cap, lit_t lit)
+{
+    NG_GROW(t->lits, *cap, t->lit_count + 1);
+    t->lits[t->lit_count++] = lit;
+}
+
+/* The literal aliases of the gazetteer, with their case shapes. */
+static void add_explicit_literals(ng_tagger_t *t, size_t *cap)
+{
+    const ng_gazetteer_t *gz = t->gz;
+    for (size_t i = 0; i < ng_gazetteer_alias_count(gz); i++) {
+        const ng_alias_t *a = ng_gazetteer_alias(gz, i);
+        if (a->flags & NG_ALIAS_PATTERN)
+            continue;
+        uint32_t flags = (a->flags & NG_ALIAS_FOLD) | case_shape(a->text, a->len);
+        if ((flags & LIT_ONE_CAPITAL) && !memchr(a->text, ' ', a->len) &&
+            strcmp(ng_gazetteer_entity_type(gz, a->entity), "person") != 0)
+            flags |= LIT_FIRST_NAME_LIKE;
+        if (ng_gazetteer_is_word(gz, a->text, a->len))
+            flags |= LIT_WORD;
+        add_lit(t, cap, (lit_t){a->entity, flags, a->text, (uint32_t)a->len, 0});
+    }
+}
+
+/* The automatic surname alias of every person that has one. */
+static void add_surname_literals(ng_tagger_t *t, size_t *cap)
+{
+    const ng_gazetteer_t *gz = t->gz;
+    ng_buf_t sur = {0};
+    for (uint32_t e = 0; e < ng_gazetteer_entity_count(gz); e++) {
+        if (strcmp(ng_gazetteer_entity_type(gz, e), "person") != 0 || !surname_of(gz, e, &sur))
+            continue;
+        uint32_t flags = LIT_AUTO | case_shape(sur.data, sur.len);
+        if (ng_gazetteer_is_word(gz, sur.data, sur.len))
+            flags |= LIT_WORD;
+        add_lit(t, cap, (lit_t){e, flags, ng_arena_strndup(t->strings, sur.data, sur.len),
+                                (uint32_t)sur.len, 0});
+    }
+    ng_buf_free(&sur);
+}
+
+/* The automaton over the folded keys of every literal; records each key's
+ * length in its literal. */
+static ng_ac_t *build_automaton(lit_t *lits, size_t count)
+{
+    /* Folded keys, all in one buffer; offsets first because it moves. */
+    ng_buf_t keys = {0};
+    size_t *offs = ng_xmalloc((count + 1) * sizeof *offs);
+    uint32_t *lens = ng_xmalloc((count + 1) * sizeof *lens);
+    for (size_t i = 0; i < count; i++) {
+        offs[i] = keys.len;
+        ng_fold_string(lits[i].exact, lits[i].exact_len, &keys);
+        lens[i] = (uint32_t)(keys.len - offs[i]);
+        lits[i].key_len = lens[i];
+    }
+    const unsigned char **kp = ng_xmalloc((count + 1) * sizeof *kp);
+    for (size_t i = 0; i < count; i++)
+        kp[i] = (const unsigned char *)keys.data + offs[i];
+    ng_ac_t *ac = ng_ac_build(kp, lens, count);
+    free(kp);
+    free(lens);
+    free(offs);
+    ng_buf_free(&keys);
+    return ac;
+}
+
+ng_tagger_t *ng_tagger_new(const ng_gazetteer_t *gz, const ng_tagger_options_t *opts,
+                           ng_error_t *err)
+{
+    ng_tagger_t *t = ng_xcalloc(1, sizeof *t);
+    t->gz = gz;
+    if (opts)
+        t->opts = *opts;
+    else
+        ng_tagger_options_init(&t->opts);
+    t->strings = ng_arena_new();
+    size_t entities = ng_gazetteer_entity_count(gz);
+    t->ignored = ng_xcalloc(entities + 1, sizeof *t->ignored);
+    for (uint32_t e = 0; e < entities; e++)
+        t->ignored[e] = strcmp(ng_gazetteer_entity_type(gz, e), NG_TYPE_IGNORE) == 0;
+
+    size_t cap = 0;
+    add_explicit_literals(t, &cap);
+    if (t->opts.auto_aliases)
+        add_surname_literals(t, &cap);
+    t->ac = build_automaton(t->lits, t->lit_count);
+
+    for (size_t i = 0; i < ng_gazetteer_alias_count(gz); i++) {
+        const ng_alias_t *a = ng_gazetteer_alias(gz, i);
+        if ((a->flags & NG_ALIAS_PATTERN) && !ng_pattern_code_of(gz, i)) {
+            /* the loader compiles every pattern it keeps; a gazetteer
+             * built any other way is a bug */
+            ng_fail(err, NG_EINTERNAL, "%s:%zu: pattern of '%s' was never compiled",
+                    a->source, a->line, ng_gazetteer_entity_id(gz, a->entity));
+            ng_tagger_free(t);
+            return NULL;
+        }
+    }
+    ng_patterns_t *patterns = ng_patterns_new(gz, t->opts.match_limit);
+    if (ng_patterns_count(patterns))
+        t->patterns = patterns;
+    else
+        ng_patterns_free(patterns);
+    return t;
+}
+
+void ng_tagger_free(ng_tagger_t *t)
+{
+    if (!t)
+        return;
+    free(t->lits);
+    free(t->ignored);
+    ng_ac_free(t->ac);
+    ng_patterns_free(t->patterns);
+    ng_arena_free(t->strings);
+    free(t);
+}
+
+const ng_gazetteer_t *ng_tagger_gazetteer(const ng_tagger_t *t)
+{
+    return t->gz;
+}
+
+size_t ng_tagger_literal_count(const ng_tagger_t *t)
+{
+    return t->lit_count;
+}

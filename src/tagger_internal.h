@@ -1,0 +1,94 @@
+/*
+ * The tagger's inside, shared by its three modules.  Internal.
+ *
+ *   tagger_compile.c  ng_tagger_new/free: the literal table (explicit and
+ *                     automatic surname aliases, their case shapes), the
+ *                     Aho-Corasick automaton, the pattern list
+ *   tagger_shape.c    text-shape rules that look only at the bytes around a
+ *                     match: word boundaries and possessives, case matching,
+ *                     shouted lines, capital words beside a match, the
+ *                     first-name rule
+ *   tagger_scan.c     the scanner: candidates from literals and patterns,
+ *                     case votes, leftmost-longest resolution
+ *
+ * The capitalisation rules that depend on where a sentence or a title
+ * begins ask the segmenter (ng_segment.h); nothing here keeps its own idea
+ * of a sentence.
+ */
+#ifndef NG_TAGGER_INTERNAL_H
+#define NG_TAGGER_INTERNAL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "nergraph.h"
+
+#include "acmatch.h"
+#include "norm.h"
+#include "rematch.h"
+#include "strmap.h"
+#include "util.h"
+
+#define LIT_AUTO (1u << 16)        /* automatic surname alias */
+#define LIT_ALL_CAPS (1u << 17)    /* "US", "NATO", "U.S.": no lowercase letter */
+#define LIT_ONE_CAPITAL (1u << 18) /* "Turkey", "Shell": only the first letter is upper */
+#define LIT_WORD (1u << 19)        /* also a common word (ng_gazetteer_load_words) */
+#define LIT_FIRST_NAME_LIKE (1u << 20) /* one capitalized word naming no person */
+
+typedef struct lit {
+    uint32_t entity;
+    uint32_t flags;      /* NG_ALIAS_FOLD and the LIT_* flags above */
+    const char *exact;   /* normalized text, for the case check */
+    uint32_t exact_len;
+    uint32_t key_len;    /* length of the folded key in the automaton */
+} lit_t;
+
+struct ng_tagger {
+    const ng_gazetteer_t *gz;
+    ng_tagger_options_t opts;
+    lit_t *lits;
+    size_t lit_count;
+    ng_ac_t *ac;
+    ng_patterns_t *patterns; /* NULL without pattern aliases; shared */
+    bool *ignored;       /* per entity: type "ignore", never a mention */
+    ng_arena_t *strings; /* automatic alias texts */
+};
+
+/* ---- text-shape rules (tagger_shape.c) -------------------------------- */
+
+/* Word boundaries around [start, end) of text, with the possessive and
+ * apostrophe rules of ng_tagger.h. */
+bool ng_shape_on_boundaries(const unsigned char *text, size_t len, size_t start, size_t end);
+
+enum ng_case_match { NG_CASE_NONE, NG_CASE_EXACT, NG_CASE_UPPER, NG_CASE_LOWER };
+
+/* Does text[start, end) spell `exact` as written, in ALL CAPS or all in
+ * lowercase, with white space, apostrophes and hyphens normalized? */
+enum ng_case_match ng_shape_case_matches(const unsigned char *text, size_t start, size_t end,
+                                         const char *exact, size_t exact_len);
+
+/* The last line asked about by ng_shape_line_has_lower, and the answer, so
+ * a long line is scanned once.  Reset `known` for each document. */
+typedef struct ng_line_cache {
+    size_t lo, hi;
+    bool lower, known;
+} ng_line_cache_t;
+
+/* Does the line around text[at] hold a lowercase letter?  A line without
+ * one is shouted, where "US" may be the word "us". */
+bool ng_shape_line_has_lower(ng_line_cache_t *cache, const unsigned char *text, size_t len,
+                             size_t at);
+
+/* Is the word that ends before `at` (forward: starts after `at`), on the
+ * same line, written in capitals with at least two letters? */
+bool ng_shape_capital_word_beside(const unsigned char *text, size_t len, size_t at,
+                                  bool forward);
+
+/* Does a capitalized word with a lowercase letter ("Pike" in "Jordan
+ * Pike"), but no office word ("Foreign" in "Jordan Foreign Minister") and
+ * no company form ("Inc" in "Apple Inc."), follow text[at] after exactly
+ * one space on the same line? */
+bool ng_shape_capitalized_word_follows(const unsigned char *text, size_t len, size_t at);
+
+#endif
