@@ -297,7 +297,6 @@ static void check_json(const ng_graph_t *g, const char *text, size_t len)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    ng_set_warning_handler(fuzz_quiet, NULL);
     static const char *const types[] = {"person", "country", "organization", "thing"};
 
     /* Gazetteer rows from the chunks. */
@@ -359,6 +358,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     }
 
     ng_gazetteer_t *gz = ng_gazetteer_new();
+    ng_gazetteer_set_diagnostics(gz, fuzz_quiet, NULL);
+    ng_export_options_t quiet;
+    ng_export_options_init(&quiet);
+    quiet.diag = fuzz_quiet;
     ng_error_t err;
     if (ng_gazetteer_load_buffer(gz, "fuzz.tsv", tsv.p, tsv.len, &err) != NG_OK) {
         /* Rows are built to be valid; a rejection means the row builder and
@@ -402,7 +405,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     size_t len = 0;
     FILE *out = open_memstream(&buf, &len);
     FUZZ_CHECK(out != NULL);
-    FUZZ_CHECK(ng_export_dot(out, g, NULL, &err) == NG_OK);
+    FUZZ_CHECK(ng_export_dot(out, g, &quiet, &err) == NG_OK);
     fclose(out);
     check_dot(g, buf);
     free(buf);
@@ -410,7 +413,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     buf = NULL;
     out = open_memstream(&buf, &len);
     FUZZ_CHECK(out != NULL);
-    FUZZ_CHECK(ng_export_json(out, g, NULL, &err) == NG_OK);
+    FUZZ_CHECK(ng_export_json(out, g, &quiet, &err) == NG_OK);
     fclose(out);
     check_json(g, buf, len);
     free(buf);

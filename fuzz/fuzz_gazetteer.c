@@ -18,8 +18,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    ng_set_warning_handler(fuzz_quiet, NULL);
     ng_gazetteer_t *gz = ng_gazetteer_new();
+    ng_gazetteer_set_diagnostics(gz, fuzz_quiet, NULL);
     ng_error_t err;
     memset(&err, 0, sizeof err);
     int st = ng_gazetteer_load_buffer(gz, "fuzz.tsv", (const char *)data, size, &err);

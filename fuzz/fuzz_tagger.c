@@ -81,7 +81,7 @@ static ng_segments_t seg; /* grown across inputs */
 static bool *has_pattern; /* per entity: has a re: alias */
 static size_t load_warnings;
 
-static void count_warning(const char *message, void *ctx)
+static void count_warning(void *ctx, const char *message)
 {
     (void)ctx;
     fprintf(stderr, "fuzz_tagger: gazetteer warning: %s\n", message);
@@ -90,8 +90,8 @@ static void count_warning(const char *message, void *ctx)
 
 static void init(void)
 {
-    ng_set_warning_handler(count_warning, NULL);
     gz = ng_gazetteer_new();
+    ng_gazetteer_set_diagnostics(gz, count_warning, NULL);
     ng_error_t err;
     if (ng_gazetteer_load_buffer(gz, "fuzz_tagger.tsv", gazetteer_tsv, sizeof gazetteer_tsv - 1,
                                  &err) != NG_OK) {
@@ -102,6 +102,7 @@ static void init(void)
     tagger = ng_tagger_new(gz, NULL, &err);
     FUZZ_CHECK(tagger != NULL);
     scanner = ng_scanner_new(tagger);
+    ng_scanner_set_diagnostics(scanner, fuzz_quiet, NULL);
     size_t n = ng_gazetteer_entity_count(gz);
     has_pattern = calloc(n + 1, sizeof *has_pattern);
     FUZZ_CHECK(has_pattern != NULL);
@@ -110,7 +111,6 @@ static void init(void)
         if (a->flags & NG_ALIAS_PATTERN)
             has_pattern[a->entity] = true;
     }
-    ng_set_warning_handler(fuzz_quiet, NULL);
 }
 
 /* README: "No match spans a blank line" (for literal aliases). */
@@ -227,6 +227,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     bool binary = size && memchr(text, '\0', size < NG_BINARY_PROBE ? size : NG_BINARY_PROBE);
     size_t want = binary ? 0 : n, docs = binary ? 0 : 2;
     ng_pipeline_t *p = ng_pipeline_new(tagger, &w);
+    ng_pipeline_set_diagnostics(p, fuzz_quiet, NULL);
     expect_t x;
     ng_sink_t mentions = {.ctx = &x, .windows = NG_SINK_WANTS(NG_WINDOW_SENTENCE),
                           .window = sink};

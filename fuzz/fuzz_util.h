@@ -16,7 +16,7 @@
 #include "nergraph.h"
 #include "utf8.h"
 
-static inline void fuzz_quiet(const char *message, void *ctx)
+static inline void fuzz_quiet(void *ctx, const char *message)
 {
     (void)message;
     (void)ctx;

@@ -57,10 +57,16 @@ struct ng_gazetteer {
     ng_strmap_t words;      /* folded common words (ng_gazetteer_load_words) */
     ng_arena_t *strings;
     ng_buf_t scratch;
+    ng_diag_t diag;         /* ng_gazetteer_set_diagnostics */
     ng_gazetteer_report_fn report; /* set by ng_gazetteer_keep_going */
     void *report_ctx;
     size_t bad_rows;
 };
+
+void ng_gazetteer_set_diagnostics(ng_gazetteer_t *gz, ng_diag_fn fn, void *ctx)
+{
+    gz->diag = (ng_diag_t){fn, ctx};
+}
 
 void ng_gazetteer_keep_going(ng_gazetteer_t *gz, ng_gazetteer_report_fn fn, void *ctx)
 {
@@ -253,11 +259,11 @@ static void add_literal(row_ctx_t *rc, uint32_t e, uint32_t flags, field_t f)
         f = trim(f.s + 2, f.len - 2);
     }
     if (!f.len) {
-        ng_warn("%s:%zu: empty alias ignored (remove the extra '|')", rc->source, rc->line);
+        ng_diag_warn(&rc->gz->diag, "%s:%zu: empty alias ignored (remove the extra '|')", rc->source, rc->line);
         return;
     }
     if (!has_word_char(f.s, f.len)) {
-        ng_warn("%s:%zu: alias '%.*s' has no letter or digit and would match punctuation; ignored",
+        ng_diag_warn(&rc->gz->diag, "%s:%zu: alias '%.*s' has no letter or digit and would match punctuation; ignored",
                 rc->source, rc->line, (int)f.len, f.s);
         return;
     }
@@ -279,7 +285,7 @@ static int add_pattern(row_ctx_t *rc, uint32_t e, field_t f)
                        rc->source, rc->line, rc->gz->entities[e].id, msg, erroff,
                        (int)f.len, f.s);
     if (ng_pattern_min_length(code) == 0)
-        ng_warn("%s:%zu: pattern of '%s' can match the empty string; empty matches are ignored",
+        ng_diag_warn(&rc->gz->diag, "%s:%zu: pattern of '%s' can match the empty string; empty matches are ignored",
                 rc->source, rc->line, rc->gz->entities[e].id);
     ng_gazetteer_t *gz = rc->gz;
     if (!add_alias(rc, e, NG_ALIAS_PATTERN, f.s, f.len)) {
@@ -327,7 +333,7 @@ static int parse_attrs(row_ctx_t *rc, uint32_t e, field_t f)
         const char *old = ng_gazetteer_attr(gz, e, k);
         if (old) {
             if (strcmp(old, v) != 0)
-                ng_warn("%s:%zu: '%s' already has %s=%s; keeping it and ignoring %s=%s",
+                ng_diag_warn(&rc->gz->diag, "%s:%zu: '%s' already has %s=%s; keeping it and ignoring %s=%s",
                         rc->source, rc->line, en->id, k, old, k, v);
             continue;
         }

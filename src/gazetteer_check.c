@@ -84,7 +84,7 @@ static void on_report(void *ctx, ng_report_kind kind, const char *message)
 }
 
 /* Skipped aliases and other problems the load survives. */
-static void on_warning(const char *message, void *ctx)
+static void on_warning(void *ctx, const char *message)
 {
     emit_located(ctx, NG_CHECK_WARNING, message);
 }
@@ -92,7 +92,7 @@ static void on_warning(const char *message, void *ctx)
 static void load_all(check_t *c, ng_gazetteer_t *gz, const char *const *paths, size_t count)
 {
     ng_gazetteer_keep_going(gz, on_report, c);
-    ng_set_warning_handler(on_warning, c);
+    ng_gazetteer_set_diagnostics(gz, on_warning, c);
     for (size_t i = 0; i < count; i++) {
         ng_error_t err = {0};
         c->path = paths[i];
@@ -103,8 +103,9 @@ static void load_all(check_t *c, ng_gazetteer_t *gz, const char *const *paths, s
         if (st && (st != NG_EDATA || c->bad_rows == 0))
             emit_located(c, NG_CHECK_ERROR, err.message);
     }
-    ng_set_warning_handler(NULL, NULL);
-    ng_gazetteer_keep_going(gz, NULL, NULL); /* c lives on the caller's stack */
+    /* c lives on the caller's stack */
+    ng_gazetteer_set_diagnostics(gz, NULL, NULL);
+    ng_gazetteer_keep_going(gz, NULL, NULL);
 }
 
 /* Has an alias before j in the chain from head named the same entity? */

@@ -28,12 +28,6 @@ static void print_warning(void *ctx, const char *message)
     fprintf(stderr, "nergraph: warning: %s\n", message);
 }
 
-/* The process-wide handler that modules not yet given their own
- * diagnostics still use. */
-static void print_global_warning(const char *message, void *ctx)
-{
-    print_warning(ctx, message);
-}
 
 static int on_document(void *ctx, const char *name, const char *data, size_t len)
 {
@@ -88,7 +82,6 @@ int main(int argc, char **argv)
     /* A closed pipe (nergraph ... | head) ends the run quietly, even when
      * the parent process ignored SIGPIPE. */
     signal(SIGPIPE, SIG_DFL);
-    ng_set_warning_handler(print_global_warning, NULL);
     if (argc > 1 && strcmp(argv[1], "gazetteer") == 0)
         return cli_gazetteer_main(argc - 1, argv + 1);
     int exit_code = cli_options_parse(&opts, argc, argv);
@@ -97,6 +90,7 @@ int main(int argc, char **argv)
     exit_code = EXIT_OK;
 
     gz = ng_gazetteer_new();
+    ng_gazetteer_set_diagnostics(gz, print_warning, NULL);
     for (size_t i = 0; i < opts.gazetteer_count; i++) {
         if (ng_gazetteer_load_path(gz, opts.gazetteers[i], &err)) {
             fprintf(stderr, "nergraph: %s\n", err.message);
@@ -117,7 +111,7 @@ int main(int argc, char **argv)
             char msg[512];
             snprintf(msg, sizeof msg, "--types: no entity in the gazetteers has type '%s'",
                      opts.types[i]);
-            print_warning(msg, NULL);
+            print_warning(NULL, msg);
         }
     }
     tagger = ng_tagger_new(gz, &opts.tagger, &err);
@@ -173,7 +167,10 @@ int main(int argc, char **argv)
             exit_code = EXIT_DATA;
             goto out;
         }
-        int st = opts.format->write_graph(out.fp, graph, NULL, &err);
+        ng_export_options_t export_opts;
+        ng_export_options_init(&export_opts);
+        export_opts.diag = print_warning;
+        int st = opts.format->write_graph(out.fp, graph, &export_opts, &err);
         if (st && st != NG_EIO) {
             fprintf(stderr, "nergraph: %s\n", err.message);
             exit_code = EXIT_DATA;

@@ -66,6 +66,7 @@ void ng_pipeline_add_sink(ng_pipeline_t *p, const ng_sink_t *sink)
 void ng_pipeline_set_diagnostics(ng_pipeline_t *p, ng_diag_fn fn, void *ctx)
 {
     p->diag = (ng_diag_t){fn, ctx};
+    ng_scanner_set_diagnostics(p->scanner, fn, ctx);
 }
 
 const ng_cooc_t *ng_pipeline_cooc(const ng_pipeline_t *p)

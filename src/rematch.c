@@ -127,7 +127,7 @@ void ng_pattern_scratch_free(ng_pattern_scratch_t *s)
 
 void ng_patterns_scan(const ng_patterns_t *p, ng_pattern_scratch_t *scratch,
                       const char *doc_name, const char *text, size_t len,
-                      ng_pattern_hit_fn hit, void *ctx)
+                      const ng_diag_t *diag, ng_pattern_hit_fn hit, void *ctx)
 {
     for (size_t i = 0; i < p->count; i++) {
         const pattern_t *pt = &p->items[i];
@@ -141,10 +141,10 @@ void ng_patterns_scan(const ng_patterns_t *p, ng_pattern_scratch_t *scratch,
                 const ng_alias_t *a = ng_gazetteer_alias(p->gz, pt->alias);
                 PCRE2_UCHAR msg[256];
                 pcre2_get_error_message(rc, msg, sizeof msg);
-                ng_warn("%s: pattern of '%s' (%s:%zu) stopped: %s; its matches in this "
-                        "document are incomplete (simplify the pattern)",
-                        doc_name, ng_gazetteer_entity_id(p->gz, a->entity), a->source,
-                        a->line, (char *)msg);
+                ng_diag_warn(diag, "%s: pattern of '%s' (%s:%zu) stopped: %s; its matches "
+                             "in this document are incomplete (simplify the pattern)",
+                             doc_name, ng_gazetteer_entity_id(p->gz, a->entity), a->source,
+                             a->line, (char *)msg);
                 break;
             }
             PCRE2_SIZE *ov = pcre2_get_ovector_pointer(scratch->md);

@@ -16,6 +16,7 @@
 #include <stdint.h>
 
 #include "ng_gazetteer.h"
+#include "util.h"
 
 /* pcre2_code for 8-bit code units, without making every includer pick a
  * PCRE2_CODE_UNIT_WIDTH. */
@@ -57,10 +58,10 @@ void ng_pattern_scratch_free(ng_pattern_scratch_t *scratch);
 typedef void (*ng_pattern_hit_fn)(void *ctx, uint32_t alias, size_t start, size_t end);
 
 /* Run every pattern over text, using scratch (one thread at a time per
- * scratch).  A pattern that hits its match limit is reported with ng_warn,
+ * scratch).  A pattern that hits its match limit is reported to diag,
  * naming doc_name, and its further matches in this text are skipped. */
 void ng_patterns_scan(const ng_patterns_t *p, ng_pattern_scratch_t *scratch,
                       const char *doc_name, const char *text, size_t len,
-                      ng_pattern_hit_fn hit, void *ctx);
+                      const ng_diag_t *diag, ng_pattern_hit_fn hit, void *ctx);
 
 #endif

@@ -57,7 +57,13 @@ struct ng_scanner {
     uint32_t *seen_strong;
     bool any_strong;     /* some entity is named with telling capitals */
     uint32_t doc;
+    ng_diag_t diag;
 };
+
+void ng_scanner_set_diagnostics(ng_scanner_t *s, ng_diag_fn fn, void *ctx)
+{
+    s->diag = (ng_diag_t){fn, ctx};
+}
 
 ng_scanner_t *ng_scanner_new(const ng_tagger_t *t)
 {
@@ -363,7 +369,8 @@ int ng_scanner_tag(ng_scanner_t *s, const ng_segments_t *seg, const char *name,
     ng_fold_text(s->text, len, &s->folded);
     ng_ac_scan(s->t->ac, s->folded.bytes, s->folded.len, on_literal, s);
     if (s->t->patterns)
-        ng_patterns_scan(s->t->patterns, s->pattern_scratch, name, text, len, on_pattern, s);
+        ng_patterns_scan(s->t->patterns, s->pattern_scratch, name, text, len, &s->diag,
+                         on_pattern, s);
 
     if (s->cand_count)
         qsort(s->cands, s->cand_count, sizeof *s->cands, cmp_cand);

@@ -79,28 +79,6 @@ ng_status ng_fail(ng_error_t *err, ng_status status, const char *fmt, ...)
     return status;
 }
 
-static ng_warning_fn warning_fn;
-static void *warning_ctx;
-
-void ng_set_warning_handler(ng_warning_fn fn, void *ctx)
-{
-    warning_fn = fn;
-    warning_ctx = ctx;
-}
-
-void ng_warn(const char *fmt, ...)
-{
-    char msg[1024];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
-    va_end(ap);
-    if (warning_fn)
-        warning_fn(msg, warning_ctx);
-    else
-        fprintf(stderr, "nergraph: warning: %s\n", msg);
-}
-
 void ng_diag_warn(const ng_diag_t *d, const char *fmt, ...)
 {
     char msg[1024];

@@ -27,7 +27,6 @@ void ng_grow(void *array_ptr, size_t *cap, size_t need, size_t elem_size);
 /* Fill err (if non-NULL) and return status. */
 ng_status ng_fail(ng_error_t *err, ng_status status, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
-void ng_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 /* Where an object's warnings go (ng_diag_fn in nergraph.h); a zeroed one
  * means stderr.  Objects hold one by value and hand it to their parts. */

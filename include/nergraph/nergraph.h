@@ -24,9 +24,10 @@
  * unless the function says so.
  *
  * Threads: a loaded gazetteer and a compiled tagger are read-only and may
- * be shared; give each thread its own scanner or pipeline.  Process-wide
- * state is limited to the warning handler below (ng_graph_build replaces
- * igraph's error handler only for the duration of its igraph calls).
+ * be shared; give each thread its own scanner or pipeline.  There is no
+ * process-wide state: warnings go to each object's diagnostics callback
+ * (below), and ng_graph_build sets igraph's error handler only for the
+ * duration of its own igraph calls, putting the caller's back.
  *
  * Errors: functions that can fail on bad input or I/O return an ng_status
  * and, when given a non-NULL ng_error_t, fill it with a one-line message
@@ -57,21 +58,12 @@ typedef struct ng_error {
 
 /*
  * Warnings are things the run survives (an ignored empty alias, invalid
- * UTF-8 treated as a separator).  By default they go to stderr prefixed with
- * "nergraph: warning: ".  A handler set here receives the formatted message
- * without prefix or newline; pass NULL to restore the default.  The handler
- * is process-wide, like igraph's error handler.
+ * UTF-8 treated as a separator).  They are handed to the diagnostics
+ * callback (ng_diag_fn, ng_gazetteer.h) of the object that met them:
+ * ng_gazetteer_set_diagnostics, ng_pipeline_set_diagnostics,
+ * ng_scanner_set_diagnostics, ng_export_options_t.  No callback means
+ * stderr, prefixed "nergraph: warning: ".  There is no process-wide state.
  */
-typedef void (*ng_warning_fn)(const char *message, void *ctx);
-void ng_set_warning_handler(ng_warning_fn fn, void *ctx);
-
-/*
- * Diagnostics: warnings an object survives are handed to the callback set
- * on that object (ng_gazetteer_set_diagnostics, ng_pipeline_set_diagnostics,
- * ...), formatted, without prefix or newline, borrowed for the call.  No
- * callback means stderr, prefixed "nergraph: warning: ".
- */
-typedef void (*ng_diag_fn)(void *ctx, const char *message);
 
 #include "ng_gazetteer.h"
 #include "ng_gazetteer_check.h"

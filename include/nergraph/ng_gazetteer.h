@@ -32,6 +32,10 @@
 typedef struct ng_gazetteer ng_gazetteer_t;
 
 #define NG_TYPE_IGNORE "ignore"
+
+/* Where an object's warnings go: the formatted message, without prefix or
+ * newline, borrowed for the call (see nergraph.h). */
+typedef void (*ng_diag_fn)(void *ctx, const char *message);
 struct ng_error;
 
 /* How an alias is matched. */
@@ -62,7 +66,8 @@ void ng_gazetteer_free(ng_gazetteer_t *gz);
  * name, not recursive), adding to what gz already holds.  On a malformed row
  * returns NG_EDATA with "path:line: what is wrong; what to do" in err; on an
  * unreadable file NG_EIO.  Problems the load survives (an empty alias, an
- * alias without letters) are reported through ng_warn and skipped.  After a
+ * alias without letters) are reported through the gazetteer's diagnostics
+ * (ng_gazetteer_set_diagnostics) and skipped.  After a
  * failure gz may hold part of the file and should be freed.
  */
 int ng_gazetteer_load_path(ng_gazetteer_t *gz, const char *path,
@@ -73,6 +78,12 @@ int ng_gazetteer_load_path(ng_gazetteer_t *gz, const char *path,
 int ng_gazetteer_load_buffer(ng_gazetteer_t *gz, const char *source_name,
                              const char *data, size_t len,
                              struct ng_error *err);
+
+/* Warnings of later loads (skipped aliases, repeated attributes, patterns
+ * that can match the empty string) go to fn, formatted, without prefix;
+ * NULL restores the default, stderr prefixed "nergraph: warning: ".  ctx
+ * is borrowed. */
+void ng_gazetteer_set_diagnostics(ng_gazetteer_t *gz, ng_diag_fn fn, void *ctx);
 
 /* What a gazetteer check is told about while loading. */
 typedef enum {

@@ -62,8 +62,8 @@ typedef struct ng_check_summary {
  * counts go to *summary (may be NULL).  gz keeps what loaded, so a caller
  * can go on to use it; fn may be NULL.
  *
- * While loading, the process-wide warning handler (ng_set_warning_handler)
- * is redirected to fn and restored to the default (stderr) afterwards.
+ * While loading, gz's diagnostics go to fn (as NG_CHECK_WARNING findings);
+ * afterwards they are reset to the default (stderr).
  */
 void ng_gazetteer_check(ng_gazetteer_t *gz, const char *const *paths, size_t count,
                         ng_check_fn fn, void *ctx, ng_check_summary_t *summary);

@@ -89,6 +89,11 @@ typedef struct ng_mention {
 ng_scanner_t *ng_scanner_new(const ng_tagger_t *t);
 void ng_scanner_free(ng_scanner_t *s);
 
+/* Warnings about documents (a pattern stopped by its match limit) go to
+ * fn; NULL restores the default, stderr prefixed "nergraph: warning: ".
+ * ctx is borrowed. */
+void ng_scanner_set_diagnostics(ng_scanner_t *s, ng_diag_fn fn, void *ctx);
+
 /*
  * Tag one document: *mentions receives the mentions in text order, owned by
  * the scanner and valid until the next call.  seg is the segmentation of

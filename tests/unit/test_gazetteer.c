@@ -17,7 +17,7 @@
 
 static char warnings[8192];
 
-static void collect_warning(const char *msg, void *ctx)
+static void collect_warning(void *ctx, const char *msg)
 {
     (void)ctx;
     size_t len = strlen(warnings);
@@ -27,9 +27,9 @@ static void collect_warning(const char *msg, void *ctx)
 static int load(ng_gazetteer_t *gz, const char *text, ng_error_t *err)
 {
     warnings[0] = '\0';
-    ng_set_warning_handler(collect_warning, NULL);
+    ng_gazetteer_set_diagnostics(gz, collect_warning, NULL);
     int st = ng_gazetteer_load_buffer(gz, "t.tsv", text, strlen(text), err);
-    ng_set_warning_handler(NULL, NULL);
+    ng_gazetteer_set_diagnostics(gz, NULL, NULL);
     return st;
 }
 
@@ -220,12 +220,39 @@ static void test_directory_and_files(void **state)
     rmdir(dir);
 }
 
+/* Diagnostics belong to the gazetteer that met them: two gazetteers, two
+ * callbacks, no crossing. */
+static void append(void *ctx, const char *msg)
+{
+    strncat(ctx, msg, 511 - strlen(ctx));
+    strncat(ctx, "|", 511 - strlen(ctx));
+}
+
+static void test_diagnostics_per_gazetteer(void **state)
+{
+    (void)state;
+    char a_got[512] = "", b_got[512] = "";
+    ng_gazetteer_t *a = ng_gazetteer_new(), *b = ng_gazetteer_new();
+    ng_gazetteer_set_diagnostics(a, append, a_got);
+    ng_gazetteer_set_diagnostics(b, append, b_got);
+    static const char ta[] = "x\tperson\tX Y\tXY||Z\n";
+    static const char tb[] = "y\tperson\tY Z\t---\n";
+    assert_int_equal(ng_gazetteer_load_buffer(a, "a.tsv", ta, strlen(ta), NULL), NG_OK);
+    assert_int_equal(ng_gazetteer_load_buffer(b, "b.tsv", tb, strlen(tb), NULL), NG_OK);
+    assert_string_equal(a_got, "a.tsv:1: empty alias ignored (remove the extra '|')|");
+    assert_non_null(strstr(b_got, "b.tsv:1: alias '---' has no letter or digit"));
+    assert_null(strstr(b_got, "a.tsv"));
+    ng_gazetteer_free(a);
+    ng_gazetteer_free(b);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_bad_rows),
         cmocka_unit_test(test_rows_combine),
         cmocka_unit_test(test_unusable_aliases_warn),
+        cmocka_unit_test(test_diagnostics_per_gazetteer),
         cmocka_unit_test(test_patterns),
         cmocka_unit_test(test_directory_and_files),
     };

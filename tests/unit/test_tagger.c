@@ -341,7 +341,7 @@ static void test_state_is_per_document(void **state)
 }
 
 static char warnings[4096];
-static void collect_warning(const char *msg, void *ctx)
+static void collect_warning(void *ctx, const char *msg)
 {
     (void)ctx;
     size_t len = strlen(warnings);
@@ -363,9 +363,8 @@ static void test_pattern_match_limit(void **state)
     text[40] = '!';
     text[41] = '\0';
     warnings[0] = '\0';
-    ng_set_warning_handler(collect_warning, NULL);
+    ng_scanner_set_diagnostics(f.scanner, collect_warning, NULL);
     fixture_tag(&f, text, strlen(text));
-    ng_set_warning_handler(NULL, NULL);
     assert_non_null(strstr(warnings, "x:slow"));
     fixture_free(&f);
 }
