@@ -28,6 +28,10 @@ need_pkg valgrind         command -v valgrind
 need_pkg graphviz         command -v dot
 # Interoperability tests load our JSON with Debian's networkx.
 need_pkg python3-networkx /usr/bin/python3 -c 'import networkx'
+# ... and the other clients analysts use: python-igraph (GraphML, GML) and
+# pygraphviz (DOT).
+need_pkg python3-igraph     /usr/bin/python3 -c 'import igraph'
+need_pkg python3-pygraphviz /usr/bin/python3 -c 'import pygraphviz'
 # The example is linked statically too (pkg-config --static): igraph's .pc
 # then names its private libraries, which need their development links.
 links() {  # links -lX: a program linked with -lX builds
