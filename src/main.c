@@ -103,17 +103,10 @@ int main(int argc, char **argv)
         exit_code = EXIT_DATA;
         goto out;
     }
-    for (size_t i = 0; i < opts.graph.type_count; i++) {
-        bool found = false;
-        for (uint32_t e = 0; e < ng_gazetteer_entity_count(gz) && !found; e++)
-            found = strcmp(ng_gazetteer_entity_type(gz, e), opts.types[i]) == 0;
-        if (!found) {
-            char msg[512];
-            snprintf(msg, sizeof msg, "--types: no entity in the gazetteers has type '%s'",
-                     opts.types[i]);
-            print_warning(NULL, msg);
-        }
-    }
+    exit_code = cli_check_types(&opts, gz);
+    if (exit_code >= 0)
+        goto out;
+    exit_code = EXIT_OK;
     tagger = ng_tagger_new(gz, &opts.tagger, &err);
     if (!tagger) {
         fprintf(stderr, "nergraph: %s\n", err.message);
@@ -138,10 +131,7 @@ int main(int argc, char **argv)
         ng_pipeline_add_sink(pipeline, &sink);
     }
     size_t failures = 0;
-    if (!opts.input_count)
-        cli_read_input("-", on_document, &run, &failures);
-    for (int i = 0; i < opts.input_count && run.status <= 0; i++)
-        cli_read_input(opts.inputs[i], on_document, &run, &failures);
+    cli_read_inputs(&opts, on_document, &run, print_warning, NULL, &failures);
     if (run.status > 0) {
         fprintf(stderr, "nergraph: %s\n", run.err.message);
         exit_code = EXIT_DATA;
