@@ -58,6 +58,9 @@ typedef struct cli_options {
     const char *words;            /* --words FILE, "none", or NULL: per -g directory */
     const char **types;           /* --types, split (points into types_buf) */
     char *types_buf;
+    bool analyze;                 /* --analyze */
+    char **exclude_ids;           /* --exclude-id, split; owned */
+    size_t exclude_cap;
     char **inputs;                /* the INPUT arguments (borrowed from argv) */
     int input_count;
 } cli_options_t;

@@ -114,6 +114,12 @@ int main(int argc, char **argv)
             print_warning(NULL, msg);
         }
     }
+    if (ng_graph_options_check(gz, &opts.graph, &err)) {
+        fprintf(stderr, "nergraph: %s\nTry 'nergraph --help' for more information.\n",
+                err.message);
+        exit_code = EXIT_USAGE;
+        goto out;
+    }
     tagger = ng_tagger_new(gz, &opts.tagger, &err);
     if (!tagger) {
         fprintf(stderr, "nergraph: %s\n", err.message);
@@ -163,6 +169,11 @@ int main(int argc, char **argv)
     if (opts.format->kind == NG_EXPORT_GRAPH) {
         graph = ng_graph_build(gz, ng_pipeline_cooc(pipeline), &opts.graph, &err);
         if (!graph) {
+            fprintf(stderr, "nergraph: %s\n", err.message);
+            exit_code = EXIT_DATA;
+            goto out;
+        }
+        if (opts.analyze && ng_graph_analyze(graph, NULL, &err)) {
             fprintf(stderr, "nergraph: %s\n", err.message);
             exit_code = EXIT_DATA;
             goto out;
