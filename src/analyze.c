@@ -11,6 +11,7 @@
 #include <igraph.h>
 #include <math.h>
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -27,6 +28,7 @@ typedef struct net {
     size_t n, m;
     const size_t *ends;
     const double *w;
+    uint64_t seed; /* for the algorithms that draw random numbers */
 } net_t;
 
 /* ---- igraph's process-wide state, scoped to our calls --------------------- */
@@ -42,24 +44,46 @@ static void unwind_only(const char *reason, const char *file, int line, igraph_e
     IGRAPH_FINALLY_FREE();
 }
 
-typedef struct handlers {
+/* igraph's handlers and its default RNG, as they were before our calls. */
+typedef struct scope {
     igraph_error_handler_t *error;
     igraph_warning_handler_t *warning;
-} handlers_t;
+    igraph_rng_t saved_rng; /* a copy: igraph_rng_set_default copies the struct */
+    igraph_rng_t rng;
+    bool rng_ready;
+} scope_t;
 
-static handlers_t handlers_enter(void)
+/* Leiden and the eigenvector's ARPACK start vector draw from igraph's
+ * default RNG, which igraph seeds from the clock; a private, seeded one
+ * takes its place so that every run gives the same numbers. */
+static void scope_enter(scope_t *s, uint64_t seed)
 {
     /* Warnings (e.g. "graph is disconnected") are expected: the measures
-     * are defined for those cases below. */
-    handlers_t h = {igraph_set_error_handler(unwind_only),
-                    igraph_set_warning_handler(igraph_warning_handler_ignore)};
-    return h;
+     * are defined for those cases. */
+    s->error = igraph_set_error_handler(unwind_only);
+    s->warning = igraph_set_warning_handler(igraph_warning_handler_ignore);
+    s->saved_rng = *igraph_rng_default();
+    s->rng_ready = igraph_rng_init(&s->rng, &igraph_rngtype_mt19937) == IGRAPH_SUCCESS;
+    if (s->rng_ready) {
+        igraph_rng_seed(&s->rng, (igraph_uint_t)seed);
+        igraph_rng_set_default(&s->rng);
+    }
 }
 
-static void handlers_leave(handlers_t h)
+static void scope_leave(scope_t *s)
 {
-    igraph_set_warning_handler(h.warning);
-    igraph_set_error_handler(h.error);
+    if (s->rng_ready) {
+        igraph_rng_set_default(&s->saved_rng);
+        igraph_rng_destroy(&s->rng);
+    }
+    igraph_set_warning_handler(s->warning);
+    igraph_set_error_handler(s->error);
+}
+
+/* Each random algorithm starts from the seed, whatever ran before it. */
+static igraph_error_t reseed(const net_t *net)
+{
+    return igraph_rng_seed(igraph_rng_default(), (igraph_uint_t)net->seed);
 }
 
 #define TRY(call)                                                                          \
@@ -71,9 +95,9 @@ static void handlers_leave(handlers_t h)
 /* ---- the graph ------------------------------------------------------------ */
 
 static igraph_error_t net_init(net_t *net, size_t n, size_t m, const size_t *ends,
-                               const double *w)
+                               const double *w, uint64_t seed)
 {
-    *net = (net_t){.n = n, .m = m, .ends = ends, .w = w};
+    *net = (net_t){.n = n, .m = m, .ends = ends, .w = w, .seed = seed};
     igraph_vector_int_t ev;
     igraph_error_t rc = igraph_vector_int_init(&ev, (igraph_integer_t)(2 * m));
     if (rc != IGRAPH_SUCCESS)
@@ -208,7 +232,9 @@ static igraph_error_t component_eigenvector(const net_t *net, const int64_t *com
     net_t sub;
     igraph_vector_t res;
     igraph_real_t lambda = 0;
-    igraph_error_t rc = net_init(&sub, k, m, ends, w);
+    igraph_error_t rc = net_init(&sub, k, m, ends, w, net->seed);
+    if (rc == IGRAPH_SUCCESS)
+        rc = reseed(net);
     if (rc == IGRAPH_SUCCESS) {
         rc = igraph_vector_init(&res, 0);
         if (rc == IGRAPH_SUCCESS) {
@@ -283,17 +309,12 @@ static igraph_error_t measure(const net_t *net, ng_measure_t which, double *out)
 }
 
 /* Leiden with the modularity objective: node weights are strengths and the
- * resolution 1/(2W), W the total edge weight (igraph's documented recipe).
- * igraph draws from its default RNG; a private, seeded one takes its place
- * for the call so the partition is the same on every run. */
-static igraph_error_t communities(const net_t *net, uint64_t seed, int64_t *comm,
-                                  double *modularity)
+ * resolution 1/(2W), W the total edge weight (igraph's documented recipe
+ * for modularity). */
+static igraph_error_t communities(const net_t *net, int64_t *comm, double *modularity)
 {
     igraph_vector_t strength;
     igraph_vector_int_t membership;
-    igraph_rng_t rng;
-    igraph_rng_t *old_rng = igraph_rng_default();
-    bool rng_set = false;
     igraph_integer_t clusters = 0;
     igraph_real_t quality = 0;
     double total = 0;
@@ -307,21 +328,14 @@ static igraph_error_t communities(const net_t *net, uint64_t seed, int64_t *comm
         igraph_vector_destroy(&strength);
         return rc;
     }
-    TRY(igraph_rng_init(&rng, &igraph_rngtype_mt19937));
-    rng_set = true;
-    TRY(igraph_rng_seed(&rng, (igraph_uint_t)seed));
-    igraph_rng_set_default(&rng);
     TRY(igraph_strength(&net->ig, &strength, igraph_vss_all(), IGRAPH_ALL, true,
                         &net->weights));
+    TRY(reseed(net));
     TRY(igraph_community_leiden(&net->ig, &net->weights, &strength, 1.0 / (2.0 * total), 0.01,
                                 false, -1, &membership, &clusters, &quality));
     TRY(igraph_modularity(&net->ig, &membership, &net->weights, 1.0, false, modularity));
     renumber(&membership, net->n, comm);
 done:
-    if (rng_set) {
-        igraph_rng_set_default(old_rng);
-        igraph_rng_destroy(&rng);
-    }
     igraph_vector_int_destroy(&membership);
     igraph_vector_destroy(&strength);
     return rc;
@@ -344,14 +358,17 @@ int ng_measure_find(const char *name)
 int ng_measure_compute(ng_measure_t which, size_t n, size_t m, const size_t *ends,
                        const double *weights, double *out, ng_error_t *err)
 {
-    handlers_t h = handlers_enter();
+    ng_analyze_options_t defaults;
+    ng_analyze_options_init(&defaults);
+    scope_t scope;
+    scope_enter(&scope, defaults.seed);
     net_t net;
-    igraph_error_t rc = net_init(&net, n, m, ends, weights);
+    igraph_error_t rc = net_init(&net, n, m, ends, weights, defaults.seed);
     if (rc == IGRAPH_SUCCESS) {
         rc = measure(&net, which, out);
         net_destroy(&net);
     }
-    handlers_leave(h);
+    scope_leave(&scope);
     if (rc != IGRAPH_SUCCESS)
         return ng_fail(err, NG_EINTERNAL, "igraph could not compute %s: %s",
                        measure_names[which], igraph_strerror(rc));
@@ -400,7 +417,7 @@ static int read_edges(const ng_graph_t *g, size_t *ends, double *w, ng_error_t *
 }
 
 /* Every figure into its column; the net is built and handlers are scoped. */
-static int analyze(ng_graph_t *g, const net_t *net, uint64_t seed, ng_error_t *err)
+static int analyze(ng_graph_t *g, const net_t *net, ng_error_t *err)
 {
     size_t n = net->n;
     double *values = ng_xcalloc(n + 1, sizeof *values);
@@ -435,7 +452,7 @@ static int analyze(ng_graph_t *g, const net_t *net, uint64_t seed, ng_error_t *e
     what = "communities";
     double modularity = 0;
     if (net->m) {
-        if ((rc = communities(net, seed, labels, &modularity)) != IGRAPH_SUCCESS)
+        if ((rc = communities(net, labels, &modularity)) != IGRAPH_SUCCESS)
             goto done;
     } else {
         for (size_t v = 0; v < n; v++)
@@ -468,17 +485,18 @@ int ng_graph_analyze(ng_graph_t *g, const ng_analyze_options_t *o, ng_error_t *e
     double *w = ng_xmalloc((m + 1) * sizeof *w);
     int st = read_edges(g, ends, w, err);
     if (!st) {
-        handlers_t h = handlers_enter();
+        scope_t scope;
+        scope_enter(&scope, o->seed);
         net_t net;
-        igraph_error_t rc = net_init(&net, n, m, ends, w);
+        igraph_error_t rc = net_init(&net, n, m, ends, w, o->seed);
         if (rc == IGRAPH_SUCCESS) {
-            st = analyze(g, &net, o->seed, err);
+            st = analyze(g, &net, err);
             net_destroy(&net);
         } else {
             st = ng_fail(err, NG_EINTERNAL, "igraph could not build the graph: %s",
                          igraph_strerror(rc));
         }
-        handlers_leave(h);
+        scope_leave(&scope);
     }
     free(ends);
     free(w);
