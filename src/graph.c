@@ -389,13 +389,17 @@ static void pass_types(draft_t *d)
         keep[i] = type_kept(d->opts, ng_gazetteer_entity_type(d->gz, d->nodes[i]));
     draft_keep_nodes(d, keep);
     free(keep);
-    char list[512];
-    size_t len = 0;
-    list[0] = '\0';
-    for (size_t i = 0; i < d->opts->type_count && len < sizeof list; i++)
-        len += (size_t)snprintf(list + len, sizeof list - len, "%s%s", i ? "," : "",
-                                d->opts->types[i]);
+    size_t len = 1;
+    for (size_t i = 0; i < d->opts->type_count; i++)
+        len += strlen(d->opts->types[i]) + 1;
+    char *list = ng_xcalloc(len, 1);
+    for (size_t i = 0; i < d->opts->type_count; i++) {
+        if (i)
+            strcat(list, ",");
+        strcat(list, d->opts->types[i]);
+    }
     draft_note(d, "types=%s", list);
+    free(list);
 }
 
 /* --min-weight: lighter edges go; their nodes stay. */
