@@ -62,6 +62,9 @@ typedef struct cli_options {
     size_t include_count;
     const char **exclude;         /* --exclude globs (borrowed from argv) */
     size_t exclude_count;
+    bool analyze;                 /* --analyze */
+    char **exclude_ids;           /* --exclude-id, split; owned */
+    size_t exclude_cap;
     char **inputs;                /* the INPUT arguments (borrowed from argv) */
     int input_count;
 } cli_options_t;

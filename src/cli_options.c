@@ -50,6 +50,18 @@ static const char usage_tail[] =
 "                         loaded entity has is an error that lists the types\n"
 "                         they have ('ignore' rows never become mentions, so\n"
 "                         it is not one of them)\n"
+"      --exclude-id IDS   drop these entities (ids, comma separated; repeatable)\n"
+"      --ego ID           keep ID and the entities within --depth K edges of it\n"
+"      --depth K          hops from --ego (default 1)\n"
+"      --top N            keep the N strongest entities (ties: smaller id)\n"
+"      --top-by MEASURE   what strongest means: mentions (default), documents,\n"
+"                         windows, degree, weighted_degree, pagerank,\n"
+"                         betweenness or eigenvector (computed on the graph as\n"
+"                         filtered so far).  Filters apply in this order:\n"
+"                         types, exclude-id, min-weight, ego, top, no-isolates\n"
+"      --analyze          add degree, weighted_degree, pagerank, betweenness,\n"
+"                         eigenvector, component and community (Leiden) to\n"
+"                         every node, and the modularity to the graph\n"
 "      --no-auto-aliases  do not match a person's bare surname after their\n"
 "                         full name (explicit aliases still match)\n"
 "      --words FILE       common words (one per line): a name that is one\n"
@@ -121,6 +133,7 @@ static void format_names(char *buf, size_t n)
 
 enum { OPT_MIN_WEIGHT = 256, OPT_NO_ISOLATES, OPT_TYPES, OPT_NO_AUTO, OPT_STRICT, OPT_VERSION,
        OPT_WORDS, OPT_INCLUDE, OPT_EXCLUDE };
+enum { OPT_ANALYZE = 512, OPT_TOP, OPT_TOP_BY, OPT_EXCLUDE_ID, OPT_EGO, OPT_DEPTH };
 
 static int usage_error(const char *fmt, const char *arg)
 {
@@ -320,6 +333,23 @@ static int resolve_format(cli_options_t *o)
     return -1;
 }
 
+/* --exclude-id a,b (repeatable): the ids join the list.  False if arg
+ * names none. */
+static bool add_exclude_ids(cli_options_t *o, const char *arg)
+{
+    size_t before = o->graph.exclude_id_count;
+    char *copy = cli_xstrdup(arg);
+    for (char *tok = strtok(copy, ","); tok; tok = strtok(NULL, ",")) {
+        if (!*tok)
+            continue;
+        CLI_GROW(o->exclude_ids, o->exclude_cap, o->graph.exclude_id_count + 1);
+        o->exclude_ids[o->graph.exclude_id_count++] = cli_xstrdup(tok);
+    }
+    free(copy);
+    o->graph.exclude_ids = (const char *const *)o->exclude_ids;
+    return o->graph.exclude_id_count > before;
+}
+
 int cli_options_parse(cli_options_t *o, int argc, char **argv)
 {
     static const struct option longopts[] = {
@@ -335,6 +365,12 @@ int cli_options_parse(cli_options_t *o, int argc, char **argv)
         {"words", required_argument, NULL, OPT_WORDS},
         {"include", required_argument, NULL, OPT_INCLUDE},
         {"exclude", required_argument, NULL, OPT_EXCLUDE},
+        {"analyze", no_argument, NULL, OPT_ANALYZE},
+        {"top", required_argument, NULL, OPT_TOP},
+        {"top-by", required_argument, NULL, OPT_TOP_BY},
+        {"exclude-id", required_argument, NULL, OPT_EXCLUDE_ID},
+        {"ego", required_argument, NULL, OPT_EGO},
+        {"depth", required_argument, NULL, OPT_DEPTH},
         {"help", no_argument, NULL, 'h'},
         {"version", no_argument, NULL, OPT_VERSION},
         {NULL, 0, NULL, 0},
@@ -347,6 +383,7 @@ int cli_options_parse(cli_options_t *o, int argc, char **argv)
     ng_graph_options_init(&o->graph);
     ng_tagger_options_init(&o->tagger);
     ng_error_t err = {0};
+    bool depth_given = false;
 
     opterr = 0;
     optind = 1;
@@ -414,6 +451,28 @@ int cli_options_parse(cli_options_t *o, int argc, char **argv)
             else
                 o->exclude[o->exclude_count++] = optarg;
             break;
+        case OPT_ANALYZE:
+            o->analyze = true;
+            break;
+        case OPT_TOP:
+            if (!parse_count(optarg, &o->graph.top))
+                return usage_error("--top takes a whole number of 1 or more, not '%s'", optarg);
+            break;
+        case OPT_TOP_BY:
+            o->graph.top_by = optarg;
+            break;
+        case OPT_EXCLUDE_ID:
+            if (!add_exclude_ids(o, optarg))
+                return usage_error("--exclude-id needs at least one id, not '%s'", optarg);
+            break;
+        case OPT_EGO:
+            o->graph.ego = optarg;
+            break;
+        case OPT_DEPTH:
+            if (!parse_count(optarg, &o->graph.ego_depth))
+                return usage_error("--depth takes a whole number of 1 or more, not '%s'", optarg);
+            depth_given = true;
+            break;
         case 'h':
             print_usage(stdout);
             return EXIT_OK;
@@ -430,6 +489,10 @@ int cli_options_parse(cli_options_t *o, int argc, char **argv)
         }
     }
 
+    if (o->graph.top_by && !o->graph.top)
+        return usage_error("--top-by %s needs --top N", o->graph.top_by);
+    if (depth_given && !o->graph.ego)
+        return usage_error("--depth needs --ego ID%s", "");
     int st = resolve_format(o);
     if (st >= 0)
         return st;
@@ -451,5 +514,8 @@ void cli_options_free(cli_options_t *o)
     free(o->default_gazetteer_dir);
     free(o->types);
     free(o->types_buf);
+    for (size_t i = 0; i < o->graph.exclude_id_count; i++)
+        free(o->exclude_ids[i]);
+    free(o->exclude_ids);
     memset(o, 0, sizeof *o);
 }

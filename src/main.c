@@ -94,7 +94,17 @@ static int load_gazetteers(run_t *r)
             return failed(&r->err);
     if (!load_words(r->gz, &r->opts, &r->err))
         return failed(&r->err);
-    return cli_check_types(&r->opts, r->gz);
+    int st = cli_check_types(&r->opts, r->gz);
+    if (st != GO_ON)
+        return st;
+    /* Ids named by --exclude-id and --ego exist: said before any text is
+     * read. */
+    if (ng_graph_options_check(r->gz, &r->opts.graph, &r->err)) {
+        fprintf(stderr, "nergraph: %s\nTry 'nergraph --help' for more information.\n",
+                r->err.message);
+        return EXIT_USAGE;
+    }
+    return GO_ON;
 }
 
 /* The tagger, the pipeline and the sinks the chosen format needs.  The
@@ -149,6 +159,8 @@ static int write_graph(run_t *r)
         return GO_ON;
     r->graph = ng_graph_build(r->gz, ng_pipeline_cooc(r->pipeline), &r->opts.graph, &r->err);
     if (!r->graph)
+        return failed(&r->err);
+    if (r->opts.analyze && ng_graph_analyze(r->graph, NULL, &r->err))
         return failed(&r->err);
     ng_export_options_t export_opts;
     ng_export_options_init(&export_opts);

@@ -74,6 +74,7 @@ typedef struct ng_error {
 #include "ng_pipeline.h"
 #include "ng_cooc.h"
 #include "ng_graph.h"
+#include "ng_analyze.h"
 #include "ng_export.h"
 
 #pragma GCC visibility pop
