@@ -125,7 +125,9 @@ int main(int argc, char **argv)
 
     /* Open the output first: a run over a big corpus should not find out
      * at the end that it cannot write. */
-    if (!cli_output_open(&out, opts.output)) {
+    if (!(opts.format->directory
+              ? cli_output_open_dir(&out, opts.output, opts.format->extensions)
+              : cli_output_open(&out, opts.output))) {
         exit_code = EXIT_DATA;
         goto out;
     }
@@ -170,8 +172,12 @@ int main(int argc, char **argv)
         ng_export_options_t export_opts;
         ng_export_options_init(&export_opts);
         export_opts.diag = print_warning;
-        int st = opts.format->write_graph(out.fp, graph, &export_opts, &err);
-        if (st && st != NG_EIO) {
+        int st = opts.format->directory
+                     ? cli_output_write_dir(&out, opts.format->write_dir, graph, &export_opts, &err)
+                     : opts.format->write_graph(out.fp, graph, &export_opts, &err);
+        /* A stream's write error is reported when it is committed; a
+         * directory writer reports its own. */
+        if (st && (st != NG_EIO || opts.format->directory)) {
             fprintf(stderr, "nergraph: %s\n", err.message);
             exit_code = EXIT_DATA;
             goto out;
