@@ -64,8 +64,8 @@ static void write_value(FILE *out, const ng_value_t *x)
         fprintf(out, "%lld", (long long)x->i);
         break;
     case NG_COLUMN_FLOAT:
-        if (ng_format_float(num, sizeof num, x->f))
-            fputs(num, out);
+        if (ng_format_float(num, sizeof num, x->f)) /* 2.0: a float column stays one */
+            fprintf(out, "%s%s", num, strpbrk(num, ".e") ? "" : ".0");
         else
             fputs(isnan(x->f) ? "NaN" : x->f < 0 ? "-Infinity" : "Infinity", out);
         break;

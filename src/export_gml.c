@@ -14,11 +14,13 @@
  *   readers give a meaning to, is written under a derived key (see
  *   ng_keys_take: "my-key" becomes "my_2Dkey", a second "name" "name_2").
  * - The file is 7-bit ASCII (networkx refuses anything else): in strings,
- *   " and & are &quot; and &amp;, and every other character outside
- *   printable ASCII (line breaks, tabs, any non-Latin letter) is a decimal
- *   character reference &#N;.  networkx decodes them all; igraph 0.10
- *   decodes only the named five and hands the numeric ones back as written
- *   (html.unescape restores them), so igraph users are better served by
+ *   " is &quot;, and & and every character outside printable ASCII (line
+ *   breaks, tabs, any non-Latin letter) a decimal character reference &#N;.
+ *   networkx decodes them all.  igraph 0.10 decodes only &quot; and the
+ *   other named XML entities and hands numeric ones back as written; since
+ *   every & it returns then starts one of ours (& itself is &#38;, not
+ *   &amp;, which igraph would decode), replacing each &#N; by character N
+ *   restores the string exactly.  igraph users are better served by
  *   GraphML.
  * - A real must hold a '.' or be INF, -INF or NAN: 1e+20 goes out as
  *   1.0e+20, and integers stay integers.
@@ -47,7 +49,7 @@ static void write_string(FILE *out, const char *s)
         if (cp == '"')
             fputs("&quot;", out);
         else if (cp == '&')
-            fputs("&amp;", out);
+            fputs("&#38;", out); /* not &amp;: see the top of the file */
         else if (cp >= 0x20 && cp < 0x7F)
             putc(cp, out);
         else

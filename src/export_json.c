@@ -28,7 +28,12 @@ static void write_member(FILE *out, const char *sep, const char *name, const ng_
     char num[32];
     switch (v->type) {
     case NG_COLUMN_INT: fprintf(out, "%lld", (long long)v->i); break;
-    case NG_COLUMN_FLOAT: fputs(ng_format_float(num, sizeof num, v->f) ? num : "null", out); break;
+    case NG_COLUMN_FLOAT:
+        if (!ng_format_float(num, sizeof num, v->f))
+            fputs("null", out);
+        else /* 2.0, not 2: a float column reads back as floats */
+            fprintf(out, "%s%s", num, strpbrk(num, ".e") ? "" : ".0");
+        break;
     case NG_COLUMN_STRING: ng_json_cstring(out, v->s); break;
     }
 }

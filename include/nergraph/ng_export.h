@@ -117,7 +117,8 @@ int ng_export_graphml(FILE *out, const ng_graph_t *g, const ng_export_options_t 
  * networkx wants), the "label" column as "name", every other column under
  * its name when it is a GML key ([A-Za-z][A-Za-z0-9_]*) and free, else a
  * derived key (bytes spelled _XX, a leading 'x', a _2 suffix); strings
- * with &quot; &amp; and &#N; for every character outside printable ASCII;
+ * with &quot; for " and &#N; for & and every character outside printable
+ * ASCII;
  * reals always with a '.', or INF, -INF, NAN.
  */
 int ng_export_gml(FILE *out, const ng_graph_t *g, const ng_export_options_t *o,
