@@ -64,8 +64,8 @@ for case in "json g.dot dot" "dot g.json json" "mentions g.json json" "json m.js
     set -- $case
     run "$T/c-$2" -f "$1"
     expect_err "-f $1 -o $2: usage error naming both" 2 "$T/err" "-f $1" "c-$2" "$3 format"
-    if [ -e "$T/c-$2" ]; then fail "-f $1 -o $2: no file written" "$(ls -l "$T/c-$2")"
-    else pass "-f $1 -o $2: no file written"; fi
+    if [ $code -eq 2 ] && [ ! -e "$T/c-$2" ]; then pass_failure "-f $1 -o $2: no file written"
+    else fail "-f $1 -o $2: no file written" "exit $code; $(ls -l "$T/c-$2" 2>&1)"; fi
 done
 "$NERGRAPH" -g "$T/gaz.tsv" -f xlsx "$T/in.txt" >"$T/stdout" 2>"$T/err"
 code=$?
