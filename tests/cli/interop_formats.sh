@@ -382,7 +382,7 @@ printf 'keep\n' >"$T/mine/notes.txt"
 csvrun -f csv -o "$T/mine"
 expect_err "csv into a directory holding other files: refused" 1 "$T/cerr" \
     "will not replace this directory" "notes.txt"
-if [ $code -eq 1 ] && [ "$(ls "$T/mine")" = notes.txt ] && [ "$(cat "$T/mine/notes.txt")" = keep ] \
+if [ $code -eq 1 ] && grep -q "will not replace" "$T/cerr" && [ "$(ls "$T/mine")" = notes.txt ] && [ "$(cat "$T/mine/notes.txt")" = keep ] \
    && [ "$(ls "$T" | grep -c 'mine\.')" -eq 0 ]; then
     pass_failure "csv refused: the directory untouched, no temporary left"
 else
@@ -398,7 +398,7 @@ printf 'b\n' >"$T/other/extra.csv"
 csvrun -f csv -o "$T/other"
 expect_err "csv over a directory with a file this output would not write: refused" 1 \
     "$T/cerr" "extra.csv"
-if [ $code -eq 1 ] && [ "$(cat "$T/other/nodes.csv")" = a ] && [ "$(ls "$T/other" | wc -l)" -eq 2 ] \
+if [ $code -eq 1 ] && grep -q "will not replace" "$T/cerr" && [ "$(cat "$T/other/nodes.csv")" = a ] && [ "$(ls "$T/other" | wc -l)" -eq 2 ] \
    && [ "$(ls "$T" | grep -c 'other\.')" -eq 0 ]; then
     pass_failure "csv refused at the end: the old files untouched"
 else
@@ -411,4 +411,25 @@ if [ $code -eq 0 ] && [ -s "$T/empty/nodes.csv" ] && [ -s "$T/empty/edges.csv" ]
     pass "csv into an empty directory"
 else
     fail "csv into an empty directory" "exit $code: $(cat "$T/cerr")"
+fi
+
+# Interrupted while reading: the temporary directory goes, nothing else
+# appears.  The input is a fifo that a writer holds open for a while.
+mkfifo "$T/fifo"
+timeout 10 sh -c 'sleep 4 >"$1"' sh "$T/fifo" &
+holder=$!
+"$NERGRAPH" -g "$T/gaz.tsv" -f csv -o "$T/sig" "$T/fifo" 2>"$T/sigerr" &
+pid=$!
+sleep 1
+during=$(ls "$T" | grep -c '^sig\.tmp\.')
+kill -TERM $pid 2>/dev/null
+wait $pid
+code=$?
+wait $holder
+after=$(ls "$T" | grep -c '^sig$\|^sig\.')
+if [ $code -eq 143 ] && [ "$during" -eq 1 ] && [ "$after" -eq 0 ]; then
+    pass "csv: SIGTERM while reading removes the temporary directory"
+else
+    fail "csv: SIGTERM while reading removes the temporary directory" \
+        "exit $code, $during temporary during, $after left: $(ls "$T")"
 fi
