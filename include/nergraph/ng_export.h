@@ -8,7 +8,8 @@
  * the analyses.  Writers write to a FILE * they do not own and report
  * NG_EIO when a write fails (the caller decides what to do with the
  * half-written stream; the CLI writes to a temporary file and renames it
- * only on success).  Output is deterministic: sorted ids, fixed number
+ * only on success); a format of several files (CSV) has a writer that
+ * takes a directory instead.  Output is deterministic: sorted ids, fixed number
  * formatting, no timestamps.
  */
 #ifndef NG_EXPORT_H
