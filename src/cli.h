@@ -124,19 +124,31 @@ int cli_read_inputs(const cli_options_t *o, cli_doc_fn fn, void *ctx,
 #define CLI_TMP_RANDOM 6 /* mkstemp's XXXXXX */
 
 typedef struct cli_output {
-    FILE *fp;
+    FILE *fp;        /* NULL for a directory */
     char *path;      /* target, NULL for stdout */
-    char *tmp_path;  /* temporary file; NULL for stdout, devices and fifos */
+    char *tmp_path;  /* temporary file or directory; NULL for stdout,
+                        devices and fifos */
+    bool directory;  /* opened with cli_output_open_dir */
 } cli_output_t;
 
 /* Open path ("-" or NULL for stdout; a device or fifo is written directly,
  * a symlink's target is the file replaced).  On failure prints why and returns
  * false. */
 bool cli_output_open(cli_output_t *o, const char *path);
+/* Open a directory output at path (a format that writes several files):
+ * files are written into a new temporary directory beside path, which
+ * cli_output_commit puts in path's place.  path must not exist, or be a
+ * directory holding only regular files with one of extensions (a previous
+ * output); otherwise prints why and returns false. */
+bool cli_output_open_dir(cli_output_t *o, const char *path, const char *const *extensions);
+/* Run write into the temporary directory; its status (err filled). */
+int cli_output_write_dir(cli_output_t *o, ng_dir_writer_fn write, const ng_graph_t *g,
+                         const ng_export_options_t *opts, ng_error_t *err);
 /* Flush, sync and rename into place.  On failure prints why, removes the
- * temporary file and returns false. */
+ * temporary file and returns false.  A directory replaces the previous one
+ * only if that holds nothing but files of the names just written. */
 bool cli_output_commit(cli_output_t *o);
-/* Remove the temporary file (after an error). */
+/* Remove the temporary file or directory (after an error). */
 void cli_output_abort(cli_output_t *o);
 
 #endif

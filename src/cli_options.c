@@ -104,6 +104,8 @@ static void print_formats(FILE *out)
         for (const char *const *e = f->extensions; *e && len < sizeof exts; e++)
             len += (size_t)snprintf(exts + len, sizeof exts - len, "%s.%s",
                                     e == f->extensions ? "" : " ", *e);
+        if (f->directory) /* its extensions are those of the files inside */
+            snprintf(exts, sizeof exts, "-o DIR");
         int width = fprintf(out, "                           %-9s %s", f->name, f->description);
         if (width + 3 + (int)strlen(exts) > 79)
             fprintf(out, "\n%37s", "");
@@ -330,6 +332,16 @@ static int resolve_format(cli_options_t *o)
     }
     if (!o->format)
         o->format = by_ext ? by_ext : ng_export_format_at(0);
+    /* A format that writes several files needs a directory to put them
+     * in; "-o graph.csv" names one of those files, not the directory. */
+    if (o->format->directory && (!o->output || strcmp(o->output, "-") == 0 || by_ext)) {
+        fprintf(stderr, "nergraph: the %s format writes a directory of files; name it with "
+                "-f %s -o DIR%s%s%s\n"
+                "Try 'nergraph --help' for more information.\n",
+                o->format->name, o->format->name, by_ext ? " (not " : "",
+                by_ext ? o->output : "", by_ext ? ", which names a file)" : "");
+        return EXIT_USAGE;
+    }
     return -1;
 }
 

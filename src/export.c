@@ -10,12 +10,22 @@
 static const char *const dot_ext[] = {"dot", "gv", NULL};
 static const char *const json_ext[] = {"json", NULL};
 static const char *const mentions_ext[] = {"jsonl", "ndjson", NULL};
+static const char *const graphml_ext[] = {"graphml", NULL};
+static const char *const gml_ext[] = {"gml", NULL};
+static const char *const gexf_ext[] = {"gexf", NULL};
+static const char *const csv_ext[] = {"csv", NULL};
 
 static const ng_export_format_t formats[] = {
-    {"dot", dot_ext, "Graphviz DOT", NG_EXPORT_GRAPH, ng_export_dot, false},
-    {"json", json_ext, "networkx node-link JSON", NG_EXPORT_GRAPH, ng_export_json, false},
+    {"dot", dot_ext, "Graphviz DOT", NG_EXPORT_GRAPH, ng_export_dot, false, NULL},
+    {"json", json_ext, "networkx node-link JSON", NG_EXPORT_GRAPH, ng_export_json, false, NULL},
     {"mentions", mentions_ext, "JSON Lines, one line per mention", NG_EXPORT_MENTIONS, NULL,
-     false},
+     false, NULL},
+    {"graphml", graphml_ext, "GraphML, typed attributes", NG_EXPORT_GRAPH, ng_export_graphml,
+     false, NULL},
+    {"gml", gml_ext, "GML, ASCII", NG_EXPORT_GRAPH, ng_export_gml, false, NULL},
+    {"gexf", gexf_ext, "GEXF 1.2, for Gephi", NG_EXPORT_GRAPH, ng_export_gexf, false, NULL},
+    {"csv", csv_ext, "CSV for Gephi: nodes.csv, edges.csv", NG_EXPORT_GRAPH, NULL, true,
+     ng_export_csv},
 };
 
 void ng_export_options_init(ng_export_options_t *o)

@@ -4,25 +4,23 @@
  * column: integers as numbers, floats as exact numbers (null when not
  * finite: JSON has no nan), strings as strings; an absent string is left
  * out, as a node without that gazetteer attribute has no key for it.
+ *
+ * The edges are written twice, as "links" and as "edges": networkx up to
+ * 3.5 reads "links" by default and 3.6 on reads "edges", so the plain
+ * node_link_graph(data) loads the file whichever networkx reads it (2.8,
+ * in Debian 12, knows no keyword to choose).
  */
 #include "nergraph.h"
 
 #include <string.h>
 
+#include "export_util.h"
 #include "json.h"
 #include "util.h"
 
-/* One value of a column or attribute, whatever its type. */
-typedef struct value {
-    ng_column_type type;
-    int64_t i;
-    double f;
-    const char *s;
-} value_t;
-
-static void write_member(FILE *out, const char *sep, const char *name, const value_t *v)
+static void write_member(FILE *out, const char *sep, const char *name, const ng_value_t *v)
 {
-    if (v->type == NG_COLUMN_STRING && !v->s)
+    if (ng_value_absent(v))
         return;
     fputs(sep, out);
     ng_json_cstring(out, name);
@@ -30,27 +28,14 @@ static void write_member(FILE *out, const char *sep, const char *name, const val
     char num[32];
     switch (v->type) {
     case NG_COLUMN_INT: fprintf(out, "%lld", (long long)v->i); break;
-    case NG_COLUMN_FLOAT: fputs(ng_format_float(num, sizeof num, v->f) ? num : "null", out); break;
+    case NG_COLUMN_FLOAT:
+        if (!ng_format_float(num, sizeof num, v->f))
+            fputs("null", out);
+        else /* 2.0, not 2: a float column reads back as floats */
+            fprintf(out, "%s%s", num, strpbrk(num, ".e") ? "" : ".0");
+        break;
     case NG_COLUMN_STRING: ng_json_cstring(out, v->s); break;
     }
-}
-
-static value_t node_value(const ng_graph_t *g, size_t col, size_t v)
-{
-    value_t x = {ng_graph_node_column_type(g, col), 0, 0, NULL};
-    x.i = ng_graph_node_int(g, col, v);
-    x.f = ng_graph_node_float(g, col, v);
-    x.s = ng_graph_node_string(g, col, v);
-    return x;
-}
-
-static value_t edge_value(const ng_graph_t *g, size_t col, size_t e)
-{
-    value_t x = {ng_graph_edge_column_type(g, col), 0, 0, NULL};
-    x.i = ng_graph_edge_int(g, col, e);
-    x.f = ng_graph_edge_float(g, col, e);
-    x.s = ng_graph_edge_string(g, col, e);
-    return x;
 }
 
 static void write_graph_attributes(FILE *out, const ng_graph_t *g)
@@ -58,10 +43,9 @@ static void write_graph_attributes(FILE *out, const ng_graph_t *g)
     fputs("  \"graph\": {", out);
     const char *sep = "";
     for (size_t i = 0; i < ng_graph_attr_count(g); i++) {
-        value_t x = {ng_graph_attr_type(g, i), ng_graph_attr_int(g, i),
-                     ng_graph_attr_float(g, i), ng_graph_attr_string(g, i)};
+        ng_value_t x = ng_attr_value(g, i);
         write_member(out, sep, ng_graph_attr_name(g, i), &x);
-        if (x.type != NG_COLUMN_STRING || x.s)
+        if (!ng_value_absent(&x))
             sep = ", ";
     }
     fputs("},\n", out);
@@ -75,7 +59,7 @@ static void write_nodes(FILE *out, const ng_graph_t *g)
         fputs(v ? ",\n    {\"id\": " : "\n    {\"id\": ", out);
         ng_json_cstring(out, ng_graph_node_id(g, v));
         for (size_t c = 0; c < cols; c++) {
-            value_t x = node_value(g, c, v);
+            ng_value_t x = ng_node_value(g, c, v);
             write_member(out, ", ", ng_graph_node_column_name(g, c), &x);
         }
         putc('}', out);
@@ -83,9 +67,10 @@ static void write_nodes(FILE *out, const ng_graph_t *g)
     fputs(n ? "\n  ],\n" : "],\n", out);
 }
 
-static void write_links(FILE *out, const ng_graph_t *g)
+/* The edges as the member called key; last: the object's end. */
+static void write_edges(FILE *out, const ng_graph_t *g, const char *key, bool last)
 {
-    fputs("  \"links\": [", out);
+    fprintf(out, "  \"%s\": [", key);
     size_t m = ng_graph_edge_count(g), cols = ng_graph_edge_column_count(g);
     for (size_t i = 0; i < m; i++) {
         size_t u, v;
@@ -95,12 +80,13 @@ static void write_links(FILE *out, const ng_graph_t *g)
         fputs(", \"target\": ", out);
         ng_json_cstring(out, ng_graph_node_id(g, v));
         for (size_t c = 0; c < cols; c++) {
-            value_t x = edge_value(g, c, i);
+            ng_value_t x = ng_edge_value(g, c, i);
             write_member(out, ", ", ng_graph_edge_column_name(g, c), &x);
         }
         putc('}', out);
     }
-    fputs(m ? "\n  ]\n}\n" : "]\n}\n", out);
+    fputs(m ? "\n  ]" : "]", out);
+    fputs(last ? "\n}\n" : ",\n", out);
 }
 
 int ng_export_json(FILE *out, const ng_graph_t *g, const ng_export_options_t *o,
@@ -110,7 +96,8 @@ int ng_export_json(FILE *out, const ng_graph_t *g, const ng_export_options_t *o,
     fputs("{\n  \"directed\": false,\n  \"multigraph\": false,\n", out);
     write_graph_attributes(out, g);
     write_nodes(out, g);
-    write_links(out, g);
+    write_edges(out, g, "links", false);
+    write_edges(out, g, "edges", true);
     if (ferror(out))
         return ng_fail(err, NG_EIO, "write failed");
     return NG_OK;

@@ -117,7 +117,9 @@ static int start_pipeline(run_t *r)
         return failed(&r->err);
     r->pipeline = ng_pipeline_new(r->tagger, &r->opts.window);
     ng_pipeline_set_diagnostics(r->pipeline, print_warning, NULL);
-    if (!cli_output_open(&r->out, r->opts.output))
+    const ng_export_format_t *f = r->opts.format;
+    if (!(f->directory ? cli_output_open_dir(&r->out, r->opts.output, f->extensions)
+                       : cli_output_open(&r->out, r->opts.output)))
         return EXIT_DATA;
     r->out_open = true;
     if (r->opts.format->kind == NG_EXPORT_MENTIONS) {
@@ -165,9 +167,13 @@ static int write_graph(run_t *r)
     ng_export_options_t export_opts;
     ng_export_options_init(&export_opts);
     export_opts.diag = print_warning;
-    int st = r->opts.format->write_graph(r->out.fp, r->graph, &export_opts, &r->err);
-    /* A write error shows again, with its cause, at commit. */
-    if (st && st != NG_EIO)
+    const ng_export_format_t *f = r->opts.format;
+    int st = f->directory
+                 ? cli_output_write_dir(&r->out, f->write_dir, r->graph, &export_opts, &r->err)
+                 : f->write_graph(r->out.fp, r->graph, &export_opts, &r->err);
+    /* A stream's write error shows again, with its cause, at commit; a
+     * directory writer reports its own. */
+    if (st && (st != NG_EIO || f->directory))
         return failed(&r->err);
     return GO_ON;
 }

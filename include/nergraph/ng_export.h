@@ -8,7 +8,8 @@
  * the analyses.  Writers write to a FILE * they do not own and report
  * NG_EIO when a write fails (the caller decides what to do with the
  * half-written stream; the CLI writes to a temporary file and renames it
- * only on success).  Output is deterministic: sorted ids, fixed number
+ * only on success); a format of several files (CSV) has a writer that
+ * takes a directory instead.  Output is deterministic: sorted ids, fixed number
  * formatting, no timestamps.
  */
 #ifndef NG_EXPORT_H
@@ -38,6 +39,14 @@ void ng_export_options_init(ng_export_options_t *o);
 typedef int (*ng_graph_writer_fn)(FILE *out, const ng_graph_t *g,
                                   const ng_export_options_t *o, struct ng_error *err);
 
+/* Write graph g as several files into the directory dir, which must exist
+ * (files of the same names are replaced; nothing else is touched).  The
+ * files are written one after the other: a caller that wants the set
+ * replaced atomically writes into a new directory and renames it (the CLI
+ * does).  NG_OK, or NG_EIO with the file's path in err. */
+typedef int (*ng_dir_writer_fn)(const char *dir, const ng_graph_t *g,
+                                const ng_export_options_t *o, struct ng_error *err);
+
 typedef enum ng_export_kind {
     NG_EXPORT_GRAPH,   /* write_graph writes the built graph */
     NG_EXPORT_MENTIONS /* a stream written while documents are read: attach
@@ -49,10 +58,12 @@ typedef struct ng_export_format {
     const char *const *extensions;  /* lower case, no dot, NULL-terminated */
     const char *description;        /* one line, for --help */
     ng_export_kind kind;
-    ng_graph_writer_fn write_graph; /* NG_EXPORT_GRAPH only, else NULL */
-    /* Writes a directory of several files (none does yet; such a format
-     * will come with a writer that takes a path instead of a FILE *). */
+    ng_graph_writer_fn write_graph; /* NG_EXPORT_GRAPH, one file; else NULL */
+    /* Writes a directory of several files, through write_dir (write_graph
+     * is then NULL).  Its extensions are those of the files inside: a
+     * path ending in one names a file, not the directory to write. */
     bool directory;
+    ng_dir_writer_fn write_dir;     /* directory formats only, else NULL */
 } ng_export_format_t;
 
 /* The formats, in a fixed order (the first is the default); entries are
@@ -80,12 +91,65 @@ int ng_export_dot(FILE *out, const ng_graph_t *g, const ng_export_options_t *o,
 
 /* networkx node-link JSON (networkx.node_link_graph loads it): "graph"
  * holds the graph attributes, each node its id then its columns, each link
- * source, target then its columns.  Integers are numbers; floats exact
+ * source, target then its columns.  The links are written twice, as
+ * "links" (what networkx up to 3.5 reads by default) and as "edges"
+ * (3.6 on), so a plain node_link_graph(data) reads the file in both.  Integers are numbers; floats exact
  * numbers (the shortest of %.15g, %.16g, %.17g that reads back the same;
  * nan and infinities, which JSON lacks, as null); strings strings; an
  * absent string is left out. */
 int ng_export_json(FILE *out, const ng_graph_t *g, const ng_export_options_t *o,
                    struct ng_error *err);
+
+/*
+ * GraphML: one typed <key> per graph attribute, node column and edge
+ * column (attr.name = the name; int -> long, float -> double, string ->
+ * string; ids g0.., n0.., e0.. by position), node id = entity id,
+ * undirected.  UTF-8; every string escaped so the XML is well-formed:
+ * & < > " ' as entities, tab, CR and LF as character references, and the
+ * characters XML 1.0 forbids (other C0 controls, U+FFFE, U+FFFF) and
+ * bytes that are not UTF-8 replaced by U+FFFD.  Floats exact; NaN, INF,
+ * -INF as XML Schema spells them.  An absent string has no <data>.
+ */
+int ng_export_graphml(FILE *out, const ng_graph_t *g, const ng_export_options_t *o,
+                      struct ng_error *err);
+
+/*
+ * GML (7-bit ASCII): node id = index, label = entity id (unique, as
+ * networkx wants), the "label" column as "name", every other column under
+ * its name when it is a GML key ([A-Za-z][A-Za-z0-9_]*) and free, else a
+ * derived key (bytes spelled _XX, a leading 'x', a _2 suffix); strings
+ * with &quot; for " and &#N; for & and every character outside printable
+ * ASCII;
+ * reals always with a '.', or INF, -INF, NAN.
+ */
+int ng_export_gml(FILE *out, const ng_graph_t *g, const ng_export_options_t *o,
+                  struct ng_error *err);
+
+/*
+ * GEXF 1.2 (http://www.gexf.net/1.2draft), undirected and static: node
+ * label = the "label" column, edge weight = a numeric "weight" column,
+ * every other column a typed attribute (long, double, string), graph
+ * attributes in <meta><description> as "name=value; ...".  Escaping as
+ * for GraphML.
+ */
+int ng_export_gexf(FILE *out, const ng_graph_t *g, const ng_export_options_t *o,
+                   struct ng_error *err);
+
+/*
+ * CSV for Gephi's spreadsheet import: ng_export_csv writes dir/nodes.csv
+ * (Id,Label,Type, then the other node columns) and dir/edges.csv
+ * (Source,Target,Type=Undirected,Weight, then the other edge columns);
+ * the two halves are also available on streams.  RFC 4180 (CRLF, fields
+ * with , " CR or LF quoted, quotes doubled), UTF-8 without a byte order
+ * mark, numbers plain; a column whose name Gephi would confuse with a
+ * fixed header (case-insensitively) gets a _2 suffix.
+ */
+int ng_export_csv(const char *dir, const ng_graph_t *g, const ng_export_options_t *o,
+                  struct ng_error *err);
+int ng_export_csv_nodes(FILE *out, const ng_graph_t *g, const ng_export_options_t *o,
+                        struct ng_error *err);
+int ng_export_csv_edges(FILE *out, const ng_graph_t *g, const ng_export_options_t *o,
+                        struct ng_error *err);
 
 /* ---- mentions: a pipeline sink ------------------------------------------- */
 

@@ -36,7 +36,7 @@ expect "bad --window tokens:0" 2 "tokens:0" -g "$T/gaz.tsv" --window tokens:0 "$
 expect "bad --window tokens:" 2 "tokens:" -g "$T/gaz.tsv" -w tokens: "$T/good.txt"
 expect "bad --window word" 2 "sentences" -g "$T/gaz.tsv" -w sentences "$T/good.txt"
 expect "bad --format" 2 "xml" -g "$T/gaz.tsv" --format xml "$T/good.txt"
-expect "bad -f" 2 "graphml" -g "$T/gaz.tsv" -f graphml "$T/good.txt"
+expect "bad -f" 2 "xlsx" -g "$T/gaz.tsv" -f xlsx "$T/good.txt"
 expect "--min-weight 0" 2 "min-weight" -g "$T/gaz.tsv" --min-weight 0 "$T/good.txt"
 expect "--min-weight abc" 2 "abc" -g "$T/gaz.tsv" --min-weight abc "$T/good.txt"
 expect "--min-weight -1" 2 "min-weight" -g "$T/gaz.tsv" --min-weight -1 "$T/good.txt"

@@ -7,6 +7,7 @@
 #include <errno.h>
 #include <setjmp.h>
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -22,7 +23,7 @@
 static void test_registry_by_name(void **state)
 {
     (void)state;
-    assert_int_equal(ng_export_format_count(), 3);
+    assert_int_equal(ng_export_format_count(), 7);
     const ng_export_format_t *dot = ng_export_format_find("dot");
     const ng_export_format_t *json = ng_export_format_find("json");
     const ng_export_format_t *mentions = ng_export_format_find("mentions");
@@ -38,9 +39,14 @@ static void test_registry_by_name(void **state)
     assert_int_equal(mentions->kind, NG_EXPORT_MENTIONS);
     assert_null(mentions->write_graph);
     assert_false(dot->directory || json->directory || mentions->directory);
+    assert_true(ng_export_format_find("graphml")->write_graph == ng_export_graphml);
+    assert_true(ng_export_format_find("gml")->write_graph == ng_export_gml);
+    assert_true(ng_export_format_find("gexf")->write_graph == ng_export_gexf);
+    assert_true(ng_export_format_find("csv")->directory);
+    assert_true(ng_export_format_find("csv")->write_dir == ng_export_csv);
     /* Names are exact. */
     assert_null(ng_export_format_find("DOT"));
-    assert_null(ng_export_format_find("graphml"));
+    assert_null(ng_export_format_find("xlsx"));
     assert_null(ng_export_format_find(""));
     assert_null(ng_export_format_find(NULL));
 }
@@ -56,7 +62,10 @@ static void test_registry_iteration(void **state)
         assert_true(f->description && *f->description && !strchr(f->description, '\n'));
         assert_non_null(f->extensions);
         assert_non_null(f->extensions[0]);
-        assert_true((f->kind == NG_EXPORT_GRAPH) == (f->write_graph != NULL));
+        /* A graph format has one writer: to a stream, or to a directory. */
+        bool stream = f->write_graph != NULL, dir = f->write_dir != NULL;
+        assert_true(f->kind == NG_EXPORT_GRAPH ? stream != dir : !stream && !dir);
+        assert_true(dir == f->directory);
         /* Every extension leads back to its format. */
         for (const char *const *e = f->extensions; *e; e++) {
             char path[64];

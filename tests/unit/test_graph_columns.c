@@ -396,7 +396,8 @@ static void test_exporters_write_new_columns(void **state)
                                  "\"score\": 0.1}"));
     /* JSON has no infinity: null. */
     assert_non_null(strstr(json, "\"degree\": 10, \"score\": null}"));
-    assert_non_null(strstr(json, "\"degree\": 20, \"score\": 0, \"group\": \"g\\\"2\"}"));
+    /* A float column stays float: 0.0, not 0. */
+    assert_non_null(strstr(json, "\"degree\": 20, \"score\": 0.0, \"group\": \"g\\\"2\"}"));
     /* Exact floats: 1/3 reads back as the same double. */
     const char *pmi = strstr(json, "\"pmi\": ");
     assert_non_null(pmi);
