@@ -3,7 +3,8 @@
  * attribute is written, in its order, so the layout below never names a
  * column: integers as numbers, floats as exact numbers (null when not
  * finite: JSON has no nan), strings as strings; an absent string is left
- * out, as a node without that gazetteer attribute has no key for it.
+ * out, as a node without that gazetteer attribute has no key for it.  An
+ * edge cell with a JSON form (ng_graph_set_edge_json) is written as that.
  */
 #include "nergraph.h"
 
@@ -95,6 +96,14 @@ static void write_links(FILE *out, const ng_graph_t *g)
         fputs(", \"target\": ", out);
         ng_json_cstring(out, ng_graph_node_id(g, v));
         for (size_t c = 0; c < cols; c++) {
+            /* A cell with a JSON form (evidence snippets) keeps its structure. */
+            const char *json = ng_graph_edge_json(g, c, i);
+            if (json) {
+                fputs(", ", out);
+                ng_json_cstring(out, ng_graph_edge_column_name(g, c));
+                fprintf(out, ": %s", json);
+                continue;
+            }
             value_t x = edge_value(g, c, i);
             write_member(out, ", ", ng_graph_edge_column_name(g, c), &x);
         }

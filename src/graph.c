@@ -12,9 +12,12 @@
 #include "nergraph.h"
 #include "ng_graph_igraph.h"
 
+#include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "graph_weights.h"
 #include "util.h"
 
 /* ---- columns and attributes ---------------------------------------------- */
@@ -27,6 +30,7 @@ typedef struct column {
         double *f;
         char **s;
     } v; /* one value per row */
+    char **json; /* string columns: each value as JSON text, or NULL */
 } column_t;
 
 /* The columns over the nodes, or over the edges. */
@@ -65,7 +69,7 @@ struct ng_graph {
 
 /* Built-in columns are added first, so their indices are fixed. */
 enum { COL_LABEL, COL_TYPE, COL_MENTIONS, COL_NODE_DOCUMENTS };
-enum { COL_WEIGHT, COL_EDGE_DOCUMENTS };
+enum { COL_WEIGHT, COL_EDGE_DOCUMENTS, COL_COUNT };
 
 static int64_t table_find(const table_t *t, const char *name)
 {
@@ -113,6 +117,9 @@ static void table_free(table_t *t)
         if (c->type == NG_COLUMN_STRING)
             for (size_t r = 0; r < t->rows; r++)
                 free(c->v.s[r]);
+        for (size_t r = 0; c->json && r < t->rows; r++)
+            free(c->json[r]);
+        free(c->json);
         free(c->v.i); /* any member: they share the pointer */
         free(c->name);
     }
@@ -173,6 +180,25 @@ static int set_string(table_t *t, size_t col, size_t r, const char *value)
     free(c->v.s[r]);
     c->v.s[r] = copy;
     return NG_OK;
+}
+
+static int set_json(table_t *t, size_t col, size_t r, const char *json)
+{
+    column_t *c = cell(t, col, r, NG_COLUMN_STRING);
+    if (!c)
+        return NG_EUSAGE;
+    if (!c->json)
+        c->json = ng_xcalloc(t->rows + 1, sizeof *c->json);
+    char *copy = json ? ng_xstrdup(json) : NULL;
+    free(c->json[r]);
+    c->json[r] = copy;
+    return NG_OK;
+}
+
+static const char *get_json(const table_t *t, size_t col, size_t r)
+{
+    const column_t *c = cell(t, col, r, NG_COLUMN_STRING);
+    return c && c->json ? c->json[r] : NULL;
 }
 
 int64_t ng_graph_add_node_column(ng_graph_t *g, const char *name, ng_column_type type)
@@ -259,6 +285,15 @@ int ng_graph_set_edge_string(ng_graph_t *g, size_t col, size_t e, const char *va
     return set_string(&g->edges_table, col, e, value);
 }
 
+int ng_graph_set_edge_json(ng_graph_t *g, size_t col, size_t e, const char *json)
+{
+    return set_json(&g->edges_table, col, e, json);
+}
+const char *ng_graph_edge_json(const ng_graph_t *g, size_t col, size_t e)
+{
+    return get_json(&g->edges_table, col, e);
+}
+
 int64_t ng_graph_attr_find(const ng_graph_t *g, const char *name)
 {
     for (size_t i = 0; i < g->attr_count; i++)
@@ -331,7 +366,8 @@ const char *ng_graph_attr_string(const ng_graph_t *g, size_t i)
 
 typedef struct draft_edge {
     size_t u, v; /* indices into draft nodes, u < v */
-    size_t weight, documents;
+    size_t weight, documents; /* weight: the raw count of shared windows */
+    double measure;           /* the chosen association measure */
 } draft_edge_t;
 
 /* What the graph will hold, before igraph and the columns exist. */
@@ -389,14 +425,33 @@ static void pass_types(draft_t *d)
     free(keep);
 }
 
-/* --min-weight: lighter edges go; their nodes stay. */
+/* --min-weight: edges of a lower measure go; their nodes stay. */
 static void pass_min_weight(draft_t *d)
 {
     size_t m = 0;
     for (size_t i = 0; i < d->edge_count; i++)
-        if (d->edges[i].weight >= d->opts->min_weight)
+        if (d->edges[i].measure >= d->opts->min_weight)
             d->edges[m++] = d->edges[i];
     d->edge_count = m;
+}
+
+/* --backbone: the disparity filter (graph_weights.c) on the measure. */
+static void pass_backbone(draft_t *d)
+{
+    if (d->opts->backbone <= 0)
+        return;
+    ng_weighted_edge_t *we = ng_xmalloc((d->edge_count + 1) * sizeof *we);
+    bool *keep = ng_xmalloc(d->edge_count + 1);
+    for (size_t i = 0; i < d->edge_count; i++)
+        we[i] = (ng_weighted_edge_t){d->edges[i].u, d->edges[i].v, d->edges[i].measure};
+    ng_disparity_filter(we, d->edge_count, d->node_count, d->opts->backbone, keep);
+    size_t m = 0;
+    for (size_t i = 0; i < d->edge_count; i++)
+        if (keep[i])
+            d->edges[m++] = d->edges[i];
+    d->edge_count = m;
+    free(keep);
+    free(we);
 }
 
 /* --no-isolates: nodes left without an edge go. */
@@ -415,6 +470,7 @@ static void pass_isolates(draft_t *d)
 static void (*const passes[])(draft_t *) = {
     pass_types,
     pass_min_weight,
+    pass_backbone,
     pass_isolates,
 };
 
@@ -465,7 +521,9 @@ static void draft_collect(draft_t *d, const ng_cooc_t *c)
         ng_cooc_edge(c, i, &a, &b, &w, &docs);
         /* An edge's entities were mentioned, so both are nodes. */
         size_t u = index_of[a], v = index_of[b];
-        d->edges[i] = (draft_edge_t){u < v ? u : v, u < v ? v : u, w, docs};
+        double measure = ng_association(d->opts->weight, w, ng_cooc_windows(c, a),
+                                        ng_cooc_windows(c, b), ng_cooc_window_count(c));
+        d->edges[i] = (draft_edge_t){u < v ? u : v, u < v ? v : u, w, docs, measure};
     }
     d->edge_count = m;
     qsort(d->edges, m, sizeof *d->edges, cmp_draft_edge);
@@ -515,14 +573,14 @@ static igraph_error_t create_igraph(ng_graph_t *g)
     return rc;
 }
 
-/* Integer node columns read from the counter.  (Windows per entity will
- * be one more row: ng_cooc_windows.) */
+/* Integer node columns read from the counter. */
 static const struct {
     const char *name;
     size_t (*count)(const ng_cooc_t *c, uint32_t entity);
 } node_counts[] = {
     {"mentions", ng_cooc_mentions},
     {"documents", ng_cooc_documents},
+    {"windows", ng_cooc_windows},
 };
 
 /* Gazetteer attribute keys, one column each.  The column order agrees with
@@ -614,25 +672,47 @@ static void add_node_columns(ng_graph_t *g, const ng_cooc_t *c)
     add_attribute_columns(g);
 }
 
+/* The weight is the measure; a count stays an integer, so outputs made
+ * before there were measures read the same. */
 static void add_edge_columns(ng_graph_t *g, const draft_t *d)
 {
-    ng_graph_add_edge_column(g, "weight", NG_COLUMN_INT);
+    bool is_count = d->opts->weight == NG_WEIGHT_COUNT;
+    ng_graph_add_edge_column(g, "weight", is_count ? NG_COLUMN_INT : NG_COLUMN_FLOAT);
     ng_graph_add_edge_column(g, "documents", NG_COLUMN_INT);
+    ng_graph_add_edge_column(g, "count", NG_COLUMN_INT);
     for (size_t i = 0; i < d->edge_count; i++) {
-        ng_graph_set_edge_int(g, COL_WEIGHT, i, (int64_t)d->edges[i].weight);
+        if (is_count)
+            ng_graph_set_edge_int(g, COL_WEIGHT, i, (int64_t)d->edges[i].weight);
+        else
+            ng_graph_set_edge_float(g, COL_WEIGHT, i, d->edges[i].measure);
         ng_graph_set_edge_int(g, COL_EDGE_DOCUMENTS, i, (int64_t)d->edges[i].documents);
+        ng_graph_set_edge_int(g, COL_COUNT, i, (int64_t)d->edges[i].weight);
     }
 }
 
-/* What the run read, from the counter.  (Windows read will be one more
- * line: ng_cooc_window_count.) */
-static void set_run_attributes(ng_graph_t *g, const ng_cooc_t *c)
+/* What the run read, from the counter, and how edges were weighed. */
+static void set_run_attributes(ng_graph_t *g, const ng_cooc_t *c, const ng_graph_options_t *o)
 {
     char window[64];
     ng_window_format(ng_cooc_window(c), window, sizeof window);
     ng_graph_set_attr_string(g, "name", "nergraph");
     ng_graph_set_attr_string(g, "window", window);
     ng_graph_set_attr_int(g, "documents", (int64_t)ng_cooc_document_count(c));
+    ng_graph_set_attr_int(g, "windows", (int64_t)ng_cooc_window_count(c));
+    ng_graph_set_attr_string(g, "weight", ng_weight_name(o->weight));
+}
+
+/* Add item to the "filters" attribute, after a "; " when it has some. */
+static void append_filter(ng_graph_t *g, const char *item)
+{
+    int64_t i = ng_graph_attr_find(g, "filters");
+    const char *old = i >= 0 ? ng_graph_attr_string(g, (size_t)i) : NULL;
+    ng_buf_t b = {0};
+    if (old && *old)
+        ng_buf_printf(&b, "%s; ", old);
+    ng_buf_printf(&b, "%s", item);
+    ng_graph_set_attr_string(g, "filters", ng_buf_cstr(&b));
+    ng_buf_free(&b);
 }
 
 /* Take the draft's lists; the graph owns them from here. */
@@ -659,14 +739,20 @@ static ng_graph_t *graph_from_draft(draft_t *d, const ng_cooc_t *c, struct ng_er
     }
     add_node_columns(g, c);
     add_edge_columns(g, d);
-    set_run_attributes(g, c);
+    set_run_attributes(g, c, d->opts);
+    if (d->opts->backbone > 0) {
+        char item[64];
+        snprintf(item, sizeof item, "backbone=%g", d->opts->backbone);
+        append_filter(g, item);
+    }
     return g;
 }
 
 void ng_graph_options_init(ng_graph_options_t *o)
 {
     memset(o, 0, sizeof *o);
-    o->min_weight = 1;
+    o->weight = NG_WEIGHT_COUNT;
+    o->min_weight = -INFINITY;
 }
 
 ng_graph_t *ng_graph_build(const ng_gazetteer_t *gz, const ng_cooc_t *c,
@@ -677,6 +763,8 @@ ng_graph_t *ng_graph_build(const ng_gazetteer_t *gz, const ng_cooc_t *c,
         ng_graph_options_init(&defaults);
         opts = &defaults;
     }
+    if (ng_graph_check_weights(opts, ng_cooc_window(c), err))
+        return NULL;
     draft_t d = {.gz = gz, .opts = opts};
     draft_collect(&d, c);
     for (size_t i = 0; i < sizeof passes / sizeof *passes; i++)
@@ -733,6 +821,6 @@ void ng_graph_edge(const ng_graph_t *g, size_t i, size_t *u, size_t *v, size_t *
                    size_t *documents)
 {
     ng_graph_edge_nodes(g, i, u, v);
-    *weight = (size_t)ng_graph_edge_int(g, COL_WEIGHT, i);
+    *weight = (size_t)ng_graph_edge_int(g, COL_COUNT, i);
     *documents = (size_t)ng_graph_edge_int(g, COL_EDGE_DOCUMENTS, i);
 }
