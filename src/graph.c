@@ -101,6 +101,7 @@ static int64_t table_add(table_t *t, const char *const *keys, const char *name,
     column_t *c = &t->cols[t->count];
     c->name = ng_xstrdup(name);
     c->type = type;
+    c->json = NULL;
     size_t rows = t->rows + 1; /* never a zero-size allocation */
     switch (type) {
     case NG_COLUMN_INT: c->v.i = ng_xcalloc(rows, sizeof *c->v.i); break;

@@ -76,6 +76,7 @@ int main(int argc, char **argv)
     ng_pipeline_t *pipeline = NULL;
     ng_graph_t *graph = NULL;
     ng_mentions_writer_t *mentions = NULL;
+    ng_evidence_t *evidence = NULL;
     cli_output_t out = {0};
     bool out_open = false;
 
@@ -137,6 +138,11 @@ int main(int argc, char **argv)
         ng_sink_t sink = ng_mentions_writer_sink(mentions);
         ng_pipeline_add_sink(pipeline, &sink);
     }
+    if (opts.evidence && opts.format->kind == NG_EXPORT_GRAPH) {
+        evidence = ng_evidence_new(opts.evidence, ng_gazetteer_entity_count(gz), &opts.window);
+        ng_sink_t sink = ng_evidence_sink(evidence);
+        ng_pipeline_add_sink(pipeline, &sink);
+    }
     size_t failures = 0;
     if (!opts.input_count)
         cli_read_input("-", on_document, &run, &failures);
@@ -167,6 +173,11 @@ int main(int argc, char **argv)
             exit_code = EXIT_DATA;
             goto out;
         }
+        if (evidence && ng_evidence_add_column(evidence, graph, &err)) {
+            fprintf(stderr, "nergraph: %s\n", err.message);
+            exit_code = EXIT_DATA;
+            goto out;
+        }
         ng_export_options_t export_opts;
         ng_export_options_init(&export_opts);
         export_opts.diag = print_warning;
@@ -187,6 +198,7 @@ out:
     ng_graph_free(graph);
     ng_pipeline_free(pipeline);
     ng_mentions_writer_free(mentions);
+    ng_evidence_free(evidence);
     ng_tagger_free(tagger);
     ng_gazetteer_free(gz);
     cli_options_free(&opts);
