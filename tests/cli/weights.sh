@@ -230,6 +230,29 @@ else
     fail "--evidence: deterministic" "exit $code; $(diff "$T/ev.json" "$T/ev-again.json" | head -5)"
 fi
 
+# networkx loads a graph with float weights and evidence lists as it is.
+run "$T/nx.json" -f json --weight npmi --evidence 2
+if [ $code -eq 0 ] && out=$("$PY" - "$T/nx.json" <<'EOF' 2>&1
+import json, sys
+import networkx as nx
+data = json.load(open(sys.argv[1], encoding="utf-8"))
+try:
+    g = nx.node_link_graph(data, edges="links")
+except TypeError:
+    g = nx.node_link_graph(data)
+assert g.number_of_edges() == len(data["links"]) >= 5
+for u, v, d in g.edges(data=True):
+    assert isinstance(d["evidence"], list) and d["evidence"], d
+    assert -1 <= d["weight"] <= 1 and d["count"] >= 1, d
+assert g.graph["weight"] == "npmi" and g.graph["windows"] > 0, g.graph
+print(g.number_of_edges())
+EOF
+); then
+    pass "networkx reads npmi weights and evidence lists ($out edges)"
+else
+    fail "networkx reads npmi weights and evidence lists" "exit $code; $(cat "$T/err") $out"
+fi
+
 # Paragraph windows: the range runs from the first mention's sentence to
 # the second's, and still slices the input.
 cat >"$T/paragraph.py" <<'EOF'
