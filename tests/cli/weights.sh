@@ -25,8 +25,9 @@ printf 'Ada Nkem met Tom Reyes in Valdoria. Tom Reyes flew home.\n\nKestrel Bank
 printf 'Valdoria welcomed Ada Nkem. Nobody else came.\n\nAda Nkem and Tom Reyes argued. Kestrel Bank sued Valdoria.\nMia Sol left Valdoria with Ada Nkem.\n' >"$T/corpus/b.txt"
 printf 'Tom Reyes met Ada Nkem again.\n\nThe weather was calm.\n' >"$T/corpus/c.txt"
 
-run() {  # run OUT ARGS...: nergraph on the corpus; sets $code
+run() {  # run OUT ARGS...: nergraph on the corpus; sets $code, clears $n and $out
     o=$1; shift
+    n="" out=""
     "$NERGRAPH" -g "$T/gaz.tsv" "$@" -o "$o" "$T/corpus" >"$T/stdout" 2>"$T/err"
     code=$?
 }
@@ -315,7 +316,7 @@ for d in range(300):
         f.write("\n")
 EOF
 "$NERGRAPH" -g "$T/gaz.tsv" -f json --evidence 3 -o "$T/big.json" "$T/big" 2>"$T/err"
-code=$?
+code=$? n=""
 if [ $code -eq 0 ] && n=$("$PY" - "$T/big.json" <<'EOF' 2>&1
 import json, sys
 g = json.load(open(sys.argv[1], encoding="utf-8"))
