@@ -22,8 +22,8 @@
  * Graph attributes: name ("nergraph"), window (the counter's window,
  * spelled as ng_window_format does: "sentence", "tokens:5"), documents
  * (documents counted), windows (windows read), weight (the measure's
- * name) and, when a filter that records itself ran (the backbone),
- * filters ("backbone=0.05", items separated by "; ").
+ * name) and, when a filter ran, filters ("min-weight=2; backbone=0.05",
+ * items separated by "; ").
  */
 #ifndef NG_GRAPH_H
 #define NG_GRAPH_H
@@ -71,17 +71,39 @@ typedef struct ng_graph_options {
     bool no_isolates;         /* drop nodes left without an edge */
     const char *const *types; /* keep only these entity types; NULL = all */
     size_t type_count;
+    /* Structural filters (src/graph_filters.c); every string is borrowed. */
+    const char *const *exclude_ids; /* drop these entities */
+    size_t exclude_id_count;
+    const char *ego;   /* keep this entity and the nodes within ego_depth hops; NULL = all */
+    size_t ego_depth;  /* hops from ego (default 1) */
+    size_t top;        /* keep the top strongest nodes; 0 = all */
+    /* What "strongest" means for top: a count of the counter ("mentions",
+     * the default when NULL, "documents", "windows") or a centrality
+     * computed on the graph as it stands when the cut is made ("degree",
+     * "weighted_degree", "pagerank", "betweenness", "eigenvector"; see
+     * ng_analyze.h for their definitions).  Ties go to the smaller id. */
+    const char *top_by;
 } ng_graph_options_t;
 
 void ng_graph_options_init(ng_graph_options_t *o);
 
 /*
- * Can options o apply to counts of window w?  NG_EUSAGE with a message
- * when a ratio measure is asked of tokens:N windows, when the backbone
- * alpha is outside (0, 1), or when the backbone is asked of a measure that
- * can be zero or negative (pmi, npmi: the disparity filter needs positive
- * weights).  ng_graph_build checks the same; a tool can check before
- * reading any input.
+ * Check o against gz before reading any text: every exclude id and the
+ * ego must be an entity of gz, the ego must not be excluded (by
+ * exclude_ids, or by types), top_by must name a measure above.  NG_OK,
+ * else NG_EUSAGE with err saying which value is wrong.  ng_graph_build
+ * calls it too.
+ */
+int ng_graph_options_check(const ng_gazetteer_t *gz, const ng_graph_options_t *o,
+                           struct ng_error *err);
+
+/*
+ * Can the weight options of o apply to counts of window w?  NG_EUSAGE with
+ * a message when a ratio measure is asked of tokens:N windows, when the
+ * backbone alpha is outside (0, 1), or when the backbone is asked of a
+ * measure that can be zero or negative (pmi, npmi: the disparity filter
+ * needs positive weights).  ng_graph_build checks the same; a tool can
+ * check before reading any input.
  */
 int ng_graph_check_weights(const ng_graph_options_t *o, const ng_window_t *w,
                            struct ng_error *err);
@@ -97,11 +119,15 @@ typedef enum ng_column_type {
 /*
  * Build the graph from counts c over gazetteer gz (both borrowed; gz must
  * outlive the graph, c need not).  Filters run as passes, in this order:
- * --types (a dropped node takes its edges along), --min-weight (on the
- * chosen measure), --backbone (the disparity filter over what is left),
- * then --no-isolates, so a node whose only edges went to a dropped type is
- * an isolate.  NULL with err filled: NG_EUSAGE when
- * ng_graph_check_weights refuses o, NG_EINTERNAL if igraph fails.  igraph's
+ * types (a dropped node takes its edges along), exclude_ids, min_weight
+ * (on the chosen measure), backbone (the disparity filter over the edges
+ * left), ego (nodes within ego_depth hops over the edges left), top, then
+ * no_isolates, so a node whose only edges went to a dropped type is an
+ * isolate.  The graph attribute "filters" (string) says what was applied,
+ * e.g. "types=person,country; min-weight=2; backbone=0.05; top=50 by
+ * pagerank"; absent when nothing was.  NULL with err filled: NG_EUSAGE
+ * when o fails ng_graph_options_check or ng_graph_check_weights,
+ * NG_EINTERNAL if igraph fails.  igraph's
  * error handler is replaced only during the igraph calls and restored
  * before returning.  Free with ng_graph_free.
  */
