@@ -181,6 +181,18 @@ for case in "count 0.5" "dice 0.3" "jaccard 0.4"; do
     fi
 done
 
+# With --min-weight, the graph's filters say both, in the order they ran.
+run "$T/bb2.json" -f json --weight dice --min-weight 0.2 --backbone 0.9
+if [ $code -eq 0 ] && out=$("$PY" -c 'import json, sys
+g = json.load(open(sys.argv[1], encoding="utf-8"))
+assert g["graph"]["filters"] == "min-weight=0.2; backbone=0.9", g["graph"]
+assert g["links"] and all(e["weight"] >= 0.2 for e in g["links"]), g["links"]
+print(len(g["links"]))' "$T/bb2.json" 2>&1); then
+    pass "--min-weight 0.2 --backbone 0.9: filters lists both ($out edges)"
+else
+    fail "--min-weight with --backbone: filters" "exit $code; $(cat "$T/err") $out"
+fi
+
 # ---- evidence ----
 cat >"$T/evidence.py" <<'EOF'
 import json, sys
