@@ -52,7 +52,8 @@ typedef struct cli_options {
     ng_window_t window;
     const ng_export_format_t *format; /* -f, else inferred from -o, else dot */
     const char *output;           /* -o, NULL for stdout */
-    ng_graph_options_t graph;     /* --min-weight, --no-isolates, --types */
+    ng_graph_options_t graph;     /* --weight, --min-weight, --backbone, --no-isolates, --types */
+    size_t evidence;              /* --evidence N: snippets per edge; 0 = none */
     ng_tagger_options_t tagger;   /* --no-auto-aliases */
     bool strict;
     const char *words;            /* --words FILE, "none", or NULL: per -g directory */

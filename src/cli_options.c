@@ -7,6 +7,7 @@
 #include <errno.h>
 #include <getopt.h>
 #include <limits.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -43,7 +44,19 @@ static const char usage_head[] =
 "                         extension names, else %s (default).  Formats:\n";
 
 static const char usage_tail[] =
-"      --min-weight N     drop edges seen in fewer than N windows (default 1)\n"
+"      --min-weight X     drop edges whose weight is below X: a whole number\n"
+"                         of windows for --weight count, else a number\n"
+"                         (default: keep every edge)\n"
+"      --weight MEASURE   what an edge's weight says: count (default; shared\n"
+"                         windows), dice, jaccard, pmi or npmi (from window\n"
+"                         counts; not with tokens:N); the raw number is\n"
+"                         always in the edge's count\n"
+"      --backbone ALPHA   keep only the edges the disparity filter finds\n"
+"                         significant at level ALPHA (0 < ALPHA < 1, e.g.\n"
+"                         0.05) at either end; needs count, dice or jaccard\n"
+"      --evidence N       attach up to N (1-1000) supporting snippets to each\n"
+"                         edge: the first windows where both entities occur,\n"
+"                         quoted (graph formats only)\n"
 "      --no-isolates      drop entities that have no edge\n"
 "      --types LIST       keep only these entity types, comma separated\n"
 "                         (e.g. person,country), in every format; a type no\n"
@@ -58,7 +71,8 @@ static const char usage_tail[] =
 "                         windows, degree, weighted_degree, pagerank,\n"
 "                         betweenness or eigenvector (computed on the graph as\n"
 "                         filtered so far).  Filters apply in this order:\n"
-"                         types, exclude-id, min-weight, ego, top, no-isolates\n"
+"                         types, exclude-id, min-weight, backbone, ego, top,\n"
+"                         no-isolates\n"
 "      --analyze          add degree, weighted_degree, pagerank, betweenness,\n"
 "                         eigenvector, component and community (Leiden) to\n"
 "                         every node, and the modularity to the graph\n"
@@ -136,6 +150,7 @@ static void format_names(char *buf, size_t n)
 enum { OPT_MIN_WEIGHT = 256, OPT_NO_ISOLATES, OPT_TYPES, OPT_NO_AUTO, OPT_STRICT, OPT_VERSION,
        OPT_WORDS, OPT_INCLUDE, OPT_EXCLUDE };
 enum { OPT_ANALYZE = 512, OPT_TOP, OPT_TOP_BY, OPT_EXCLUDE_ID, OPT_EGO, OPT_DEPTH };
+enum { OPT_WEIGHT = 768, OPT_BACKBONE, OPT_EVIDENCE };
 
 static int usage_error(const char *fmt, const char *arg)
 {
@@ -315,6 +330,38 @@ static bool parse_count(const char *s, size_t *out)
     return true;
 }
 
+/* A finite number, the whole string. */
+static bool parse_number(const char *s, double *out)
+{
+    char *end;
+    errno = 0;
+    double v = strtod(s, &end);
+    if (end == s || *end || errno || !isfinite(v))
+        return false;
+    *out = v;
+    return true;
+}
+
+/* --min-weight is read once --weight is known: a count threshold is a
+ * whole number, as it always was; a measure's is any number. */
+static int parse_min_weight(cli_options_t *o, const char *arg)
+{
+    if (o->graph.weight == NG_WEIGHT_COUNT) {
+        size_t n;
+        if (!parse_count(arg, &n))
+            return usage_error("--min-weight takes a whole number of 1 or more, not '%s'", arg);
+        o->graph.min_weight = (double)n;
+        return -1;
+    }
+    if (!parse_number(arg, &o->graph.min_weight)) {
+        char msg[128];
+        snprintf(msg, sizeof msg, "--min-weight takes a number with --weight %s, not '%%s'",
+                 ng_weight_name(o->graph.weight));
+        return usage_error(msg, arg);
+    }
+    return -1;
+}
+
 /* -f and -o's extension: an extension names a format, and -f may repeat
  * it but not contradict it.  An unknown extension (or none: stdout, a
  * device) leaves -f, else the default, so "-o graph.txt" still writes DOT.
@@ -383,6 +430,9 @@ int cli_options_parse(cli_options_t *o, int argc, char **argv)
         {"exclude-id", required_argument, NULL, OPT_EXCLUDE_ID},
         {"ego", required_argument, NULL, OPT_EGO},
         {"depth", required_argument, NULL, OPT_DEPTH},
+        {"weight", required_argument, NULL, OPT_WEIGHT},
+        {"backbone", required_argument, NULL, OPT_BACKBONE},
+        {"evidence", required_argument, NULL, OPT_EVIDENCE},
         {"help", no_argument, NULL, 'h'},
         {"version", no_argument, NULL, OPT_VERSION},
         {NULL, 0, NULL, 0},
@@ -396,6 +446,7 @@ int cli_options_parse(cli_options_t *o, int argc, char **argv)
     ng_tagger_options_init(&o->tagger);
     ng_error_t err = {0};
     bool depth_given = false;
+    const char *min_weight = NULL;
 
     opterr = 0;
     optind = 1;
@@ -422,8 +473,21 @@ int cli_options_parse(cli_options_t *o, int argc, char **argv)
             o->output = optarg;
             break;
         case OPT_MIN_WEIGHT:
-            if (!parse_count(optarg, &o->graph.min_weight))
-                return usage_error("--min-weight takes a whole number of 1 or more, not '%s'",
+            min_weight = optarg;
+            break;
+        case OPT_WEIGHT:
+            if (ng_weight_parse(optarg, &o->graph.weight, &err))
+                return usage_error("%s", err.message);
+            break;
+        case OPT_BACKBONE:
+            if (!parse_number(optarg, &o->graph.backbone) || o->graph.backbone <= 0 ||
+                o->graph.backbone >= 1)
+                return usage_error("--backbone takes a significance level between 0 and 1 "
+                                   "(exclusive), such as 0.05, not '%s'", optarg);
+            break;
+        case OPT_EVIDENCE:
+            if (!parse_count(optarg, &o->evidence) || o->evidence > 1000)
+                return usage_error("--evidence takes a whole number from 1 to 1000, not '%s'",
                                    optarg);
             break;
         case OPT_NO_ISOLATES:
@@ -508,6 +572,10 @@ int cli_options_parse(cli_options_t *o, int argc, char **argv)
     int st = resolve_format(o);
     if (st >= 0)
         return st;
+    if (min_weight && (st = parse_min_weight(o, min_weight)) >= 0)
+        return st;
+    if (ng_graph_check_weights(&o->graph, &o->window, &err))
+        return usage_error("%s", err.message);
     o->inputs = argv + optind;
     o->input_count = argc - optind;
     st = check_output_not_input(o);

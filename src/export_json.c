@@ -3,7 +3,8 @@
  * attribute is written, in its order, so the layout below never names a
  * column: integers as numbers, floats as exact numbers (null when not
  * finite: JSON has no nan), strings as strings; an absent string is left
- * out, as a node without that gazetteer attribute has no key for it.
+ * out, as a node without that gazetteer attribute has no key for it.  An
+ * edge cell with a JSON form (ng_graph_set_edge_json) is written as that.
  *
  * The edges are written twice, as "links" and as "edges": networkx up to
  * 3.5 reads "links" by default and 3.6 on reads "edges", so the plain
@@ -80,6 +81,14 @@ static void write_edges(FILE *out, const ng_graph_t *g, const char *key, bool la
         fputs(", \"target\": ", out);
         ng_json_cstring(out, ng_graph_node_id(g, v));
         for (size_t c = 0; c < cols; c++) {
+            /* A cell with a JSON form (evidence snippets) keeps its structure. */
+            const char *json = ng_graph_edge_json(g, c, i);
+            if (json) {
+                fputs(", ", out);
+                ng_json_cstring(out, ng_graph_edge_column_name(g, c));
+                fprintf(out, ": %s", json);
+                continue;
+            }
             ng_value_t x = ng_edge_value(g, c, i);
             write_member(out, ", ", ng_graph_edge_column_name(g, c), &x);
         }

@@ -12,12 +12,14 @@
 #include "nergraph.h"
 #include "ng_graph_igraph.h"
 
+#include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "graph_draft.h"
+#include "graph_weights.h"
 #include "util.h"
 
 /* ---- columns and attributes ---------------------------------------------- */
@@ -30,6 +32,7 @@ typedef struct column {
         double *f;
         char **s;
     } v; /* one value per row */
+    char **json; /* string columns: each value as JSON text, or NULL */
 } column_t;
 
 /* The columns over the nodes, or over the edges. */
@@ -68,7 +71,7 @@ struct ng_graph {
 
 /* Built-in columns are added first, so their indices are fixed. */
 enum { COL_LABEL, COL_TYPE, COL_MENTIONS, COL_NODE_DOCUMENTS };
-enum { COL_WEIGHT, COL_EDGE_DOCUMENTS };
+enum { COL_WEIGHT, COL_EDGE_DOCUMENTS, COL_COUNT };
 
 static int64_t table_find(const table_t *t, const char *name)
 {
@@ -100,6 +103,7 @@ static int64_t table_add(table_t *t, const char *const *keys, const char *name,
     column_t *c = &t->cols[t->count];
     c->name = ng_xstrdup(name);
     c->type = type;
+    c->json = NULL;
     size_t rows = t->rows + 1; /* never a zero-size allocation */
     switch (type) {
     case NG_COLUMN_INT: c->v.i = ng_xcalloc(rows, sizeof *c->v.i); break;
@@ -116,6 +120,9 @@ static void table_free(table_t *t)
         if (c->type == NG_COLUMN_STRING)
             for (size_t r = 0; r < t->rows; r++)
                 free(c->v.s[r]);
+        for (size_t r = 0; c->json && r < t->rows; r++)
+            free(c->json[r]);
+        free(c->json);
         free(c->v.i); /* any member: they share the pointer */
         free(c->name);
     }
@@ -176,6 +183,25 @@ static int set_string(table_t *t, size_t col, size_t r, const char *value)
     free(c->v.s[r]);
     c->v.s[r] = copy;
     return NG_OK;
+}
+
+static int set_json(table_t *t, size_t col, size_t r, const char *json)
+{
+    column_t *c = cell(t, col, r, NG_COLUMN_STRING);
+    if (!c)
+        return NG_EUSAGE;
+    if (!c->json)
+        c->json = ng_xcalloc(t->rows + 1, sizeof *c->json);
+    char *copy = json ? ng_xstrdup(json) : NULL;
+    free(c->json[r]);
+    c->json[r] = copy;
+    return NG_OK;
+}
+
+static const char *get_json(const table_t *t, size_t col, size_t r)
+{
+    const column_t *c = cell(t, col, r, NG_COLUMN_STRING);
+    return c && c->json ? c->json[r] : NULL;
 }
 
 int64_t ng_graph_add_node_column(ng_graph_t *g, const char *name, ng_column_type type)
@@ -260,6 +286,15 @@ int ng_graph_set_edge_float(ng_graph_t *g, size_t col, size_t e, double value)
 int ng_graph_set_edge_string(ng_graph_t *g, size_t col, size_t e, const char *value)
 {
     return set_string(&g->edges_table, col, e, value);
+}
+
+int ng_graph_set_edge_json(ng_graph_t *g, size_t col, size_t e, const char *json)
+{
+    return set_json(&g->edges_table, col, e, json);
+}
+const char *ng_graph_edge_json(const ng_graph_t *g, size_t col, size_t e)
+{
+    return get_json(&g->edges_table, col, e);
 }
 
 int64_t ng_graph_attr_find(const ng_graph_t *g, const char *name)
@@ -402,16 +437,38 @@ static void pass_types(draft_t *d)
     free(list);
 }
 
-/* --min-weight: lighter edges go; their nodes stay. */
+/* --min-weight: edges of a lower measure go; their nodes stay. */
 static void pass_min_weight(draft_t *d)
 {
     size_t m = 0;
     for (size_t i = 0; i < d->edge_count; i++)
-        if (d->edges[i].weight >= d->opts->min_weight)
+        if (d->edges[i].measure >= d->opts->min_weight)
             d->edges[m++] = d->edges[i];
     d->edge_count = m;
-    if (d->opts->min_weight > 1)
-        draft_note(d, "min-weight=%zu", d->opts->min_weight);
+    /* A count threshold of 1 or less drops nothing: no note. */
+    double t = d->opts->min_weight;
+    if (isfinite(t) && (d->opts->weight != NG_WEIGHT_COUNT || t > 1))
+        draft_note(d, "min-weight=%g", t);
+}
+
+/* --backbone: the disparity filter (graph_weights.c) on the measure. */
+static void pass_backbone(draft_t *d)
+{
+    if (d->opts->backbone <= 0)
+        return;
+    ng_weighted_edge_t *we = ng_xmalloc((d->edge_count + 1) * sizeof *we);
+    bool *keep = ng_xmalloc(d->edge_count + 1);
+    for (size_t i = 0; i < d->edge_count; i++)
+        we[i] = (ng_weighted_edge_t){d->edges[i].u, d->edges[i].v, d->edges[i].measure};
+    ng_disparity_filter(we, d->edge_count, d->node_count, d->opts->backbone, keep);
+    size_t m = 0;
+    for (size_t i = 0; i < d->edge_count; i++)
+        if (keep[i])
+            d->edges[m++] = d->edges[i];
+    d->edge_count = m;
+    free(keep);
+    free(we);
+    draft_note(d, "backbone=%g", d->opts->backbone);
 }
 
 /* --no-isolates: nodes left without an edge go. */
@@ -432,6 +489,7 @@ static void (*const passes[])(draft_t *) = {
     pass_types,
     pass_exclude_ids,
     pass_min_weight,
+    pass_backbone,
     pass_ego,
     pass_top,
     pass_isolates,
@@ -484,7 +542,9 @@ static void draft_collect(draft_t *d, const ng_cooc_t *c)
         ng_cooc_edge(c, i, &a, &b, &w, &docs);
         /* An edge's entities were mentioned, so both are nodes. */
         size_t u = index_of[a], v = index_of[b];
-        d->edges[i] = (draft_edge_t){u < v ? u : v, u < v ? v : u, w, docs};
+        double measure = ng_association(d->opts->weight, w, ng_cooc_windows(c, a),
+                                        ng_cooc_windows(c, b), ng_cooc_window_count(c));
+        d->edges[i] = (draft_edge_t){u < v ? u : v, u < v ? v : u, w, docs, measure};
     }
     d->edge_count = m;
     qsort(d->edges, m, sizeof *d->edges, cmp_draft_edge);
@@ -535,14 +595,14 @@ static igraph_error_t create_igraph(ng_graph_t *g)
     return rc;
 }
 
-/* Integer node columns read from the counter.  (Windows per entity will
- * be one more row: ng_cooc_windows.) */
+/* Integer node columns read from the counter. */
 static const struct {
     const char *name;
     size_t (*count)(const ng_cooc_t *c, uint32_t entity);
 } node_counts[] = {
     {"mentions", ng_cooc_mentions},
     {"documents", ng_cooc_documents},
+    {"windows", ng_cooc_windows},
 };
 
 /* Gazetteer attribute keys, one column each.  The column order agrees with
@@ -634,25 +694,34 @@ static void add_node_columns(ng_graph_t *g, const ng_cooc_t *c)
     add_attribute_columns(g);
 }
 
+/* The weight is the measure; a count stays an integer, so outputs made
+ * before there were measures read the same. */
 static void add_edge_columns(ng_graph_t *g, const draft_t *d)
 {
-    ng_graph_add_edge_column(g, "weight", NG_COLUMN_INT);
+    bool is_count = d->opts->weight == NG_WEIGHT_COUNT;
+    ng_graph_add_edge_column(g, "weight", is_count ? NG_COLUMN_INT : NG_COLUMN_FLOAT);
     ng_graph_add_edge_column(g, "documents", NG_COLUMN_INT);
+    ng_graph_add_edge_column(g, "count", NG_COLUMN_INT);
     for (size_t i = 0; i < d->edge_count; i++) {
-        ng_graph_set_edge_int(g, COL_WEIGHT, i, (int64_t)d->edges[i].weight);
+        if (is_count)
+            ng_graph_set_edge_int(g, COL_WEIGHT, i, (int64_t)d->edges[i].weight);
+        else
+            ng_graph_set_edge_float(g, COL_WEIGHT, i, d->edges[i].measure);
         ng_graph_set_edge_int(g, COL_EDGE_DOCUMENTS, i, (int64_t)d->edges[i].documents);
+        ng_graph_set_edge_int(g, COL_COUNT, i, (int64_t)d->edges[i].weight);
     }
 }
 
-/* What the run read, from the counter.  (Windows read will be one more
- * line: ng_cooc_window_count.) */
-static void set_run_attributes(ng_graph_t *g, const ng_cooc_t *c)
+/* What the run read, from the counter, and how edges were weighed. */
+static void set_run_attributes(ng_graph_t *g, const ng_cooc_t *c, const ng_graph_options_t *o)
 {
     char window[64];
     ng_window_format(ng_cooc_window(c), window, sizeof window);
     ng_graph_set_attr_string(g, "name", "nergraph");
     ng_graph_set_attr_string(g, "window", window);
     ng_graph_set_attr_int(g, "documents", (int64_t)ng_cooc_document_count(c));
+    ng_graph_set_attr_int(g, "windows", (int64_t)ng_cooc_window_count(c));
+    ng_graph_set_attr_string(g, "weight", ng_weight_name(o->weight));
 }
 
 /* Take the draft's lists; the graph owns them from here. */
@@ -679,7 +748,7 @@ static ng_graph_t *graph_from_draft(draft_t *d, const ng_cooc_t *c, struct ng_er
     }
     add_node_columns(g, c);
     add_edge_columns(g, d);
-    set_run_attributes(g, c);
+    set_run_attributes(g, c, d->opts);
     if (d->filters)
         ng_graph_set_attr_string(g, "filters", d->filters);
     return g;
@@ -688,7 +757,8 @@ static ng_graph_t *graph_from_draft(draft_t *d, const ng_cooc_t *c, struct ng_er
 void ng_graph_options_init(ng_graph_options_t *o)
 {
     memset(o, 0, sizeof *o);
-    o->min_weight = 1;
+    o->weight = NG_WEIGHT_COUNT;
+    o->min_weight = -INFINITY;
     o->ego_depth = 1;
 }
 
@@ -700,7 +770,8 @@ ng_graph_t *ng_graph_build(const ng_gazetteer_t *gz, const ng_cooc_t *c,
         ng_graph_options_init(&defaults);
         opts = &defaults;
     }
-    if (ng_graph_options_check(gz, opts, err))
+    if (ng_graph_options_check(gz, opts, err) ||
+        ng_graph_check_weights(opts, ng_cooc_window(c), err))
         return NULL;
     draft_t d = {.gz = gz, .cooc = c, .opts = opts, .err = err};
     draft_collect(&d, c);
@@ -758,6 +829,6 @@ void ng_graph_edge(const ng_graph_t *g, size_t i, size_t *u, size_t *v, size_t *
                    size_t *documents)
 {
     ng_graph_edge_nodes(g, i, u, v);
-    *weight = (size_t)ng_graph_edge_int(g, COL_WEIGHT, i);
+    *weight = (size_t)ng_graph_edge_int(g, COL_COUNT, i);
     *documents = (size_t)ng_graph_edge_int(g, COL_EDGE_DOCUMENTS, i);
 }

@@ -15,7 +15,8 @@
 
 typedef struct draft_edge {
     size_t u, v; /* indices into draft nodes, u < v */
-    size_t weight, documents;
+    size_t weight, documents; /* weight: the raw count of shared windows */
+    double measure;           /* the chosen association measure (--weight) */
 } draft_edge_t;
 
 typedef struct draft {

@@ -186,7 +186,7 @@ static void rank_values(draft_t *d, const char *by, double *out)
     for (size_t i = 0; i < m; i++) {
         ends[2 * i] = d->edges[i].u;
         ends[2 * i + 1] = d->edges[i].v;
-        w[i] = (double)d->edges[i].weight;
+        w[i] = d->edges[i].measure; /* the weight the graph will carry */
     }
     d->status = ng_measure_compute((ng_measure_t)ng_measure_find(by), d->node_count, m, ends, w,
                                    out, d->err);

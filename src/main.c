@@ -20,6 +20,7 @@ typedef struct run {
     ng_tagger_t *tagger;
     ng_pipeline_t *pipeline;
     ng_mentions_writer_t *mentions;
+    ng_evidence_t *evidence;    /* --evidence: snippets per pair */
     ng_graph_t *graph;
     cli_output_t out;
     bool out_open;
@@ -128,6 +129,12 @@ static int start_pipeline(run_t *r)
         ng_sink_t sink = ng_mentions_writer_sink(r->mentions);
         ng_pipeline_add_sink(r->pipeline, &sink);
     }
+    if (r->opts.evidence && r->opts.format->kind == NG_EXPORT_GRAPH) {
+        r->evidence = ng_evidence_new(r->opts.evidence, ng_gazetteer_entity_count(r->gz),
+                                      &r->opts.window);
+        ng_sink_t sink = ng_evidence_sink(r->evidence);
+        ng_pipeline_add_sink(r->pipeline, &sink);
+    }
     return GO_ON;
 }
 
@@ -162,6 +169,8 @@ static int write_graph(run_t *r)
     r->graph = ng_graph_build(r->gz, ng_pipeline_cooc(r->pipeline), &r->opts.graph, &r->err);
     if (!r->graph)
         return failed(&r->err);
+    if (r->evidence && ng_evidence_add_column(r->evidence, r->graph, &r->err))
+        return failed(&r->err);
     if (r->opts.analyze && ng_graph_analyze(r->graph, NULL, &r->err))
         return failed(&r->err);
     ng_export_options_t export_opts;
@@ -185,6 +194,7 @@ static void run_free(run_t *r)
     ng_graph_free(r->graph);
     ng_pipeline_free(r->pipeline);
     ng_mentions_writer_free(r->mentions);
+    ng_evidence_free(r->evidence);
     ng_tagger_free(r->tagger);
     ng_gazetteer_free(r->gz);
     cli_options_free(&r->opts);

@@ -13,6 +13,7 @@
  *   ng_pipeline.h   documents in, window events out to sinks
  *   ng_cooc.h       the counting sink: entities that share a window
  *   ng_graph.h      build the graph (typed columns) and filter it
+ *   ng_evidence.h   supporting snippets per edge, collected as a sink
  *   ng_export.h     the registry of output formats and their writers
  *
  * ng_graph_igraph.h (not included here) gives the igraph view of a graph.
@@ -74,6 +75,7 @@ typedef struct ng_error {
 #include "ng_pipeline.h"
 #include "ng_cooc.h"
 #include "ng_graph.h"
+#include "ng_evidence.h"
 #include "ng_analyze.h"
 #include "ng_export.h"
 

@@ -12,13 +12,18 @@
  *
  * Built-in columns, in this order (exporters write columns in column
  * order):
- *   nodes: label, type (strings), mentions, documents (ints), then one
- *          string column per gazetteer attribute key present on the kept
- *          nodes (NULL where a node lacks it);
- *   edges: weight, documents (ints).
+ *   nodes: label, type (strings), mentions, documents, windows (ints: the
+ *          windows the entity occurs in), then one string column per
+ *          gazetteer attribute key present on the kept nodes (NULL where a
+ *          node lacks it);
+ *   edges: weight (the chosen association measure: int for
+ *          NG_WEIGHT_COUNT, float otherwise), documents, count (ints: count
+ *          is the raw number of shared windows, whatever the measure).
  * Graph attributes: name ("nergraph"), window (the counter's window,
- * spelled as ng_window_format does: "sentence", "tokens:5") and documents
- * (documents counted).
+ * spelled as ng_window_format does: "sentence", "tokens:5"), documents
+ * (documents counted), windows (windows read), weight (the measure's
+ * name) and, when a filter ran, filters ("min-weight=2; backbone=0.05",
+ * items separated by "; ").
  */
 #ifndef NG_GRAPH_H
 #define NG_GRAPH_H
@@ -33,8 +38,36 @@
 
 struct ng_error;
 
+/*
+ * Association measures: what an edge's weight says.  With N windows read,
+ * a and b the windows of each entity and c the windows they share:
+ *   count    c
+ *   dice     2c / (a + b)
+ *   jaccard  c / (a + b - c)
+ *   pmi      log2(c N / (a b))
+ *   npmi     pmi / -log2(c / N), and 1 when c = N
+ * For tokens:N windows only count is defined: there c counts mention
+ * pairs and may exceed a or b, so the ratios would mean nothing.
+ */
+typedef enum ng_weight {
+    NG_WEIGHT_COUNT,
+    NG_WEIGHT_DICE,
+    NG_WEIGHT_JACCARD,
+    NG_WEIGHT_PMI,
+    NG_WEIGHT_NPMI
+} ng_weight_t;
+
+/* "count", "dice", "jaccard", "pmi" or "npmi"; NG_EUSAGE on anything else. */
+int ng_weight_parse(const char *name, ng_weight_t *out, struct ng_error *err);
+/* The measure's name (static storage), "count" for an unknown value. */
+const char *ng_weight_name(ng_weight_t w);
+
 typedef struct ng_graph_options {
-    size_t min_weight;        /* drop edges of lower weight (default 1) */
+    ng_weight_t weight;       /* the edges' weight (default NG_WEIGHT_COUNT) */
+    double min_weight;        /* drop edges whose weight is lower; the
+                               * default, -INFINITY, keeps every edge */
+    double backbone;          /* disparity filter significance, 0 < alpha < 1;
+                               * 0 (default) = off */
     bool no_isolates;         /* drop nodes left without an edge */
     const char *const *types; /* keep only these entity types; NULL = all */
     size_t type_count;
@@ -64,6 +97,17 @@ void ng_graph_options_init(ng_graph_options_t *o);
 int ng_graph_options_check(const ng_gazetteer_t *gz, const ng_graph_options_t *o,
                            struct ng_error *err);
 
+/*
+ * Can the weight options of o apply to counts of window w?  NG_EUSAGE with
+ * a message when a ratio measure is asked of tokens:N windows, when the
+ * backbone alpha is outside (0, 1), or when the backbone is asked of a
+ * measure that can be zero or negative (pmi, npmi: the disparity filter
+ * needs positive weights).  ng_graph_build checks the same; a tool can
+ * check before reading any input.
+ */
+int ng_graph_check_weights(const ng_graph_options_t *o, const ng_window_t *w,
+                           struct ng_error *err);
+
 typedef struct ng_graph ng_graph_t;
 
 typedef enum ng_column_type {
@@ -75,13 +119,15 @@ typedef enum ng_column_type {
 /*
  * Build the graph from counts c over gazetteer gz (both borrowed; gz must
  * outlive the graph, c need not).  Filters run as passes, in this order:
- * types (a dropped node takes its edges along), exclude_ids, min_weight,
- * ego (nodes within ego_depth hops over the edges left), top, then
+ * types (a dropped node takes its edges along), exclude_ids, min_weight
+ * (on the chosen measure), backbone (the disparity filter over the edges
+ * left), ego (nodes within ego_depth hops over the edges left), top, then
  * no_isolates, so a node whose only edges went to a dropped type is an
  * isolate.  The graph attribute "filters" (string) says what was applied,
- * e.g. "types=person,country; min-weight=2; top=50 by pagerank"; absent
- * when nothing was.  NULL with err filled: NG_EUSAGE when o fails
- * ng_graph_options_check, NG_EINTERNAL if igraph fails.  igraph's
+ * e.g. "types=person,country; min-weight=2; backbone=0.05; top=50 by
+ * pagerank"; absent when nothing was.  NULL with err filled: NG_EUSAGE
+ * when o fails ng_graph_options_check or ng_graph_check_weights,
+ * NG_EINTERNAL if igraph fails.  igraph's
  * error handler is replaced only during the igraph calls and restored
  * before returning.  Free with ng_graph_free.
  */
@@ -100,7 +146,8 @@ size_t ng_graph_node_documents(const ng_graph_t *g, size_t v);
 size_t ng_graph_edge_count(const ng_graph_t *g);
 /* Edge i: node indices u < v. */
 void ng_graph_edge_nodes(const ng_graph_t *g, size_t i, size_t *u, size_t *v);
-/* Edge i: nodes u < v and the built-in weight and documents columns. */
+/* Edge i: nodes u < v, the raw count of shared windows (the "count"
+ * column, whatever the measure) and the "documents" column. */
 void ng_graph_edge(const ng_graph_t *g, size_t i, size_t *u, size_t *v, size_t *weight,
                    size_t *documents);
 
@@ -142,6 +189,17 @@ const char *ng_graph_edge_string(const ng_graph_t *g, size_t col, size_t e);
 int ng_graph_set_edge_int(ng_graph_t *g, size_t col, size_t e, int64_t value);
 int ng_graph_set_edge_float(ng_graph_t *g, size_t col, size_t e, double value);
 int ng_graph_set_edge_string(ng_graph_t *g, size_t col, size_t e, const char *value);
+
+/*
+ * A string cell may also hold its value as JSON text (a list of objects,
+ * say), for writers that can keep the structure: the JSON writer writes
+ * it verbatim in place of the string, the others write the string.  json
+ * must be one valid JSON value; it is copied.  NULL removes it.  Setting
+ * the string again keeps the JSON form; set both.  Same errors as the
+ * setters above; the getter returns NULL where none was set.
+ */
+int ng_graph_set_edge_json(ng_graph_t *g, size_t col, size_t e, const char *json);
+const char *ng_graph_edge_json(const ng_graph_t *g, size_t col, size_t e);
 
 /* ---- graph attributes -----------------------------------------------------
  *

@@ -18,7 +18,8 @@
  * sentence or paragraph never ends inside a mention.
  *
  * Sinks are how outputs attach: the co-occurrence counter (ng_cooc_sink),
- * the mentions writer (ng_mentions_sink), later evidence collectors.  A
+ * the mentions writer (ng_mentions_sink), the evidence collector
+ * (ng_evidence_sink).  A
  * sink callback returns NG_OK to go on; anything else stops the run, and
  * ng_pipeline_add_document returns that status with the sink's own message
  * in err, so a sink that cannot write is not mistaken for bad input.

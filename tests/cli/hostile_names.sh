@@ -67,7 +67,7 @@ for i, ty, name, attrs in ENTS:
     assert n["mentions"] == 1 and n["documents"] == 1, n
     for k, v in attrs.items():
         assert n.get(k) == v, "attribute %s of %r: %r, want %r" % (k, i, n.get(k), v)
-    extra = set(n) - set(attrs) - {"id", "label", "type", "mentions", "documents"}
+    extra = set(n) - set(attrs) - {"id", "label", "type", "mentions", "documents", "windows"}
     assert not extra, "unexpected keys on %r: %r" % (i, extra)
 k = len(ENTS)
 assert len(g["links"]) == k * (k - 1) // 2, len(g["links"])

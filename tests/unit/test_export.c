@@ -719,9 +719,9 @@ static void test_json_graph(void **state)
     expect_contains(j, buf);
     /* Links, with the ids of their ends, weight and documents. */
     expect_contains(j, "{\"source\":\"back\\\\slash\",\"target\":\"q\\\"uote\",\"weight\":5,"
-                       "\"documents\":1}");
+                       "\"documents\":1,\"count\":5}");
     expect_contains(j, "{\"source\":\"back\\\\slash\",\"target\":\"x\\\\\\\"y\",\"weight\":2,"
-                       "\"documents\":1}");
+                       "\"documents\":1,\"count\":2}");
 
     /* Nodes in byte order of id: each id's "id": entry comes after the
      * previous one's. */

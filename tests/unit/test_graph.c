@@ -145,7 +145,9 @@ static void test_graph_default(void **state)
     fixture_t *f = *state;
     ng_graph_options_t o;
     ng_graph_options_init(&o);
-    assert_int_equal(o.min_weight, 1);
+    assert_int_equal(o.weight, NG_WEIGHT_COUNT);
+    assert_true(o.min_weight < 0 && o.min_weight * 2 == o.min_weight); /* -infinity */
+    assert_true(o.backbone == 0);
     assert_false(o.no_isolates);
     assert_null(o.types);
     ng_graph_t *g = build(f, &o);

@@ -134,14 +134,14 @@ static void test_builtin_columns(void **state)
     world_t *w = standard();
     ng_graph_t *g = build(w, NULL);
     assert_int_equal(ng_graph_node_count(g), 4);
-    static const char *const names[] = {"label", "type", "mentions", "documents",
+    static const char *const names[] = {"label", "type", "mentions", "documents", "windows",
                                         "kind", "country", "role", "iso"};
     static const ng_column_type types[] = {NG_COLUMN_STRING, NG_COLUMN_STRING, NG_COLUMN_INT,
-                                           NG_COLUMN_INT, NG_COLUMN_STRING, NG_COLUMN_STRING,
-                                           NG_COLUMN_STRING, NG_COLUMN_STRING};
+                                           NG_COLUMN_INT, NG_COLUMN_INT, NG_COLUMN_STRING,
+                                           NG_COLUMN_STRING, NG_COLUMN_STRING, NG_COLUMN_STRING};
     /* "unseen" belongs to an entity never mentioned: no column. */
-    assert_int_equal(ng_graph_node_column_count(g), 8);
-    for (size_t c = 0; c < 8; c++) {
+    assert_int_equal(ng_graph_node_column_count(g), 9);
+    for (size_t c = 0; c < 9; c++) {
         assert_string_equal(ng_graph_node_column_name(g, c), names[c]);
         assert_int_equal(ng_graph_node_column_type(g, c), types[c]);
         assert_int_equal(ng_graph_node_column_find(g, names[c]), (int64_t)c);
@@ -156,17 +156,18 @@ static void test_builtin_columns(void **state)
     assert_int_equal(ng_graph_node_int(g, 2, 1), 3);
     assert_int_equal(ng_graph_node_int(g, 3, 1), 1);
     assert_int_equal(ng_graph_node_mentions(g, 1), 3);
-    assert_null(ng_graph_node_string(g, 4, 1));
-    assert_string_equal(ng_graph_node_string(g, 5, 1), "Y");
-    assert_string_equal(ng_graph_node_string(g, 6, 1), "chair");
+    assert_null(ng_graph_node_string(g, 5, 1));
+    assert_string_equal(ng_graph_node_string(g, 6, 1), "Y");
+    assert_string_equal(ng_graph_node_string(g, 7, 1), "chair");
     /* c-person has no attributes at all. */
-    for (size_t c = 4; c < 8; c++)
+    for (size_t c = 5; c < 9; c++)
         assert_null(ng_graph_node_string(g, c, 2));
 
-    /* Edges: a-b weight 2, b-c weight 1. */
-    assert_int_equal(ng_graph_edge_column_count(g), 2);
+    /* Edges: a-b weight 2, b-c weight 1; count repeats the weight. */
+    assert_int_equal(ng_graph_edge_column_count(g), 3);
     assert_string_equal(ng_graph_edge_column_name(g, 0), "weight");
     assert_string_equal(ng_graph_edge_column_name(g, 1), "documents");
+    assert_string_equal(ng_graph_edge_column_name(g, 2), "count");
     assert_int_equal(ng_graph_edge_column_find(g, "documents"), 1);
     assert_int_equal(ng_graph_edge_count(g), 2);
     size_t u, v;
@@ -177,8 +178,9 @@ static void test_builtin_columns(void **state)
     assert_int_equal(ng_graph_edge_int(g, 0, 1), 1);
     assert_int_equal(ng_graph_edge_int(g, 1, 0), 1);
 
-    /* Graph attributes: the name, then what the counter read. */
-    assert_int_equal(ng_graph_attr_count(g), 3);
+    /* Graph attributes: the name, then what the counter read, then the
+     * measure the weights are. */
+    assert_int_equal(ng_graph_attr_count(g), 5);
     assert_string_equal(ng_graph_attr_name(g, 0), "name");
     assert_string_equal(ng_graph_attr_string(g, 0), "nergraph");
     assert_string_equal(ng_graph_attr_name(g, 1), "window");
@@ -186,6 +188,10 @@ static void test_builtin_columns(void **state)
     assert_int_equal(ng_graph_attr_find(g, "documents"), 2);
     assert_int_equal(ng_graph_attr_type(g, 2), NG_COLUMN_INT);
     assert_int_equal(ng_graph_attr_int(g, 2), 1);
+    assert_string_equal(ng_graph_attr_name(g, 3), "windows");
+    assert_int_equal(ng_graph_attr_type(g, 3), NG_COLUMN_INT);
+    assert_string_equal(ng_graph_attr_name(g, 4), "weight");
+    assert_string_equal(ng_graph_attr_string(g, 4), "count");
     ng_graph_free(g);
     world_free(w);
 
@@ -218,13 +224,14 @@ static void test_attribute_column_order(void **state)
     static const char *const ids[] = {"x", "y", NULL, NULL};
     add_windows(w, ids);
     ng_graph_t *g = build(w, NULL);
-    assert_string_equal(ng_graph_node_column_name(g, 4), "k0");
-    assert_string_equal(ng_graph_node_column_name(g, 5), "k1");
-    assert_string_equal(ng_graph_node_column_name(g, 6), "k2");
+    assert_string_equal(ng_graph_node_column_name(g, 5), "k0");
+    assert_string_equal(ng_graph_node_column_name(g, 6), "k1");
+    assert_string_equal(ng_graph_node_column_name(g, 7), "k2");
     char *json = capture(ng_export_json, g);
     assert_non_null(strstr(json, "\"id\": \"x\", \"label\": \"Ex\", \"type\": \"person\", "
-                                 "\"mentions\": 1, \"documents\": 1, \"k1\": \"a\", \"k2\": \"b\"}"));
-    assert_non_null(strstr(json, "\"documents\": 1, \"k0\": \"c\", \"k1\": \"d\"}"));
+                                 "\"mentions\": 1, \"documents\": 1, \"windows\": 1, \"k1\": \"a\", "
+                                 "\"k2\": \"b\"}"));
+    assert_non_null(strstr(json, "\"windows\": 1, \"k0\": \"c\", \"k1\": \"d\"}"));
     free(json);
     ng_graph_free(g);
     world_free(w);
@@ -235,8 +242,8 @@ static void test_attribute_column_order(void **state)
     w = world_new(text2, 2);
     add_windows(w, ids);
     g = build(w, NULL);
-    assert_string_equal(ng_graph_node_column_name(g, 4), "p");
-    assert_string_equal(ng_graph_node_column_name(g, 5), "q");
+    assert_string_equal(ng_graph_node_column_name(g, 5), "p");
+    assert_string_equal(ng_graph_node_column_name(g, 6), "q");
     ng_graph_free(g);
     world_free(w);
 }
@@ -309,9 +316,9 @@ static void test_column_types(void **state)
     int64_t ew = ng_graph_add_edge_column(g, "pmi", NG_COLUMN_FLOAT);
     int64_t es = ng_graph_add_edge_column(g, "evidence", NG_COLUMN_STRING);
     int64_t en = ng_graph_add_edge_column(g, "rank", NG_COLUMN_INT);
-    assert_int_equal(ew, 3); /* after weight, documents and id */
+    assert_int_equal(ew, 3 + 1); /* after weight, documents, count and id */
     assert_int_equal(ng_graph_add_edge_column(g, "weight", NG_COLUMN_INT), -1);
-    assert_int_equal(ng_graph_edge_column_find(g, "pmi"), 3);
+    assert_int_equal(ng_graph_edge_column_find(g, "pmi"), 4);
     assert_int_equal(ng_graph_edge_column_type(g, (size_t)es), NG_COLUMN_STRING);
     assert_int_equal(ng_graph_set_edge_float(g, (size_t)ew, 1, -2.5), NG_OK);
     assert_true(ng_graph_edge_float(g, (size_t)ew, 1) == -2.5);
@@ -339,30 +346,34 @@ static void test_graph_attributes(void **state)
     char *buf = strdup("my corpus");
     ng_graph_set_attr_string(g, "title", buf);
     free(buf);
-    ng_graph_set_attr_int(g, "windows", 42);
+    ng_graph_set_attr_int(g, "sentences", 42);
     ng_graph_set_attr_float(g, "density", 0.5);
-    assert_int_equal(ng_graph_attr_count(g), 6);
-    assert_string_equal(ng_graph_attr_string(g, 3), "my corpus");
-    assert_int_equal(ng_graph_attr_int(g, 4), 42);
-    assert_true(ng_graph_attr_float(g, 5) == 0.5);
+    /* Five built-in attributes come first: name, window, documents,
+     * windows, weight. */
+    assert_int_equal(ng_graph_attr_find(g, "windows"), 3);
+    assert_string_equal(ng_graph_attr_string(g, 4), "count");
+    assert_int_equal(ng_graph_attr_count(g), 8);
+    assert_string_equal(ng_graph_attr_string(g, 5), "my corpus");
+    assert_int_equal(ng_graph_attr_int(g, 6), 42);
+    assert_true(ng_graph_attr_float(g, 7) == 0.5);
     /* Wrong-type reads give nothing. */
-    assert_null(ng_graph_attr_string(g, 4));
-    assert_int_equal(ng_graph_attr_int(g, 5), 0);
-    assert_true(ng_graph_attr_float(g, 3) == 0.0);
-    assert_null(ng_graph_attr_name(g, 6));
+    assert_null(ng_graph_attr_string(g, 6));
+    assert_int_equal(ng_graph_attr_int(g, 7), 0);
+    assert_true(ng_graph_attr_float(g, 5) == 0.0);
+    assert_null(ng_graph_attr_name(g, 8));
     assert_null(ng_graph_attr_string(g, 99));
     assert_int_equal(ng_graph_attr_find(g, "nope"), -1);
     /* Setting again replaces in place, type included; the old string is
      * freed (ASan/valgrind would see a leak). */
     ng_graph_set_attr_int(g, "title", 3);
-    assert_int_equal(ng_graph_attr_count(g), 6);
-    assert_int_equal(ng_graph_attr_find(g, "title"), 3);
-    assert_int_equal(ng_graph_attr_type(g, 3), NG_COLUMN_INT);
-    assert_int_equal(ng_graph_attr_int(g, 3), 3);
+    assert_int_equal(ng_graph_attr_count(g), 8);
+    assert_int_equal(ng_graph_attr_find(g, "title"), 5);
+    assert_int_equal(ng_graph_attr_type(g, 5), NG_COLUMN_INT);
+    assert_int_equal(ng_graph_attr_int(g, 5), 3);
     ng_graph_set_attr_string(g, "density", "high");
     ng_graph_set_attr_string(g, "density", NULL);
-    assert_int_equal(ng_graph_attr_type(g, 5), NG_COLUMN_STRING);
-    assert_null(ng_graph_attr_string(g, 5));
+    assert_int_equal(ng_graph_attr_type(g, 7), NG_COLUMN_STRING);
+    assert_null(ng_graph_attr_string(g, 7));
     ng_graph_set_attr_string(g, "name", ng_graph_attr_string(g, 0));
     assert_string_equal(ng_graph_attr_string(g, 0), "nergraph");
     ng_graph_free(g);
@@ -392,7 +403,7 @@ static void test_exporters_write_new_columns(void **state)
     /* a-org: every column in order, the absent string left out. */
     assert_non_null(strstr(json, "{\"id\": \"a-org\", \"label\": \"Ay Org\", \"type\": "
                                  "\"organization\", \"mentions\": 2, \"documents\": 1, "
-                                 "\"kind\": \"ngo\", \"country\": \"X\", \"degree\": 0, "
+                                 "\"windows\": 2, \"kind\": \"ngo\", \"country\": \"X\", \"degree\": 0, "
                                  "\"score\": 0.1}"));
     /* JSON has no infinity: null. */
     assert_non_null(strstr(json, "\"degree\": 10, \"score\": null}"));
@@ -403,7 +414,8 @@ static void test_exporters_write_new_columns(void **state)
     assert_non_null(pmi);
     assert_true(strtod(pmi + 7, NULL) == 1.0 / 3.0);
     assert_non_null(strstr(json, "\"graph\": {\"name\": \"nergraph\", \"window\": "
-                                 "\"sentence\", \"documents\": 1, \"density\": 2.5}"));
+                                 "\"sentence\", \"documents\": 1, \"windows\": 4, "
+                                 "\"weight\": \"count\", \"density\": 2.5}"));
     free(json);
 
     char *dot = capture(ng_export_dot, g);
@@ -514,8 +526,8 @@ static void test_passes(void **state)
     o.min_weight = 99;
     g = build(w, &o);
     assert_int_equal(ng_graph_node_count(g), 0);
-    assert_int_equal(ng_graph_node_column_count(g), 4);
-    assert_int_equal(ng_graph_edge_column_count(g), 2);
+    assert_int_equal(ng_graph_node_column_count(g), 5);
+    assert_int_equal(ng_graph_edge_column_count(g), 3);
     ng_graph_free(g);
     world_free(w);
 }
