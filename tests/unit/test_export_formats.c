@@ -161,7 +161,8 @@ static void test_gexf(void **state)
     expect_clean_xml(out);
     expect_in(out, "<gexf xmlns=\"http://www.gexf.net/1.2draft\"");
     expect_in(out, "<graph mode=\"static\" defaultedgetype=\"undirected\">");
-    expect_in(out, "<description>name=nergraph; window=sentence; documents=1</description>");
+    expect_in(out, "<description>name=nergraph; window=sentence; documents=1; windows=3; "
+                   "weight=count</description>");
     /* label and weight are GEXF's own attributes, not declared ones */
     expect_in(out, "<node id=\"a&amp;&lt;&quot;&apos;&gt;\" label=\"Alpha\">");
     expect_not_in(out, "title=\"label\"");
@@ -208,14 +209,14 @@ static void test_csv(void **state)
     char *nodes = render(state, ng_export_csv_nodes);
     char *edges = render(state, ng_export_csv_edges);
     /* Gephi matches "ID" to its own Id: renamed */
-    expect_in(nodes, "Id,Label,Type,mentions,documents,bad,score,ID_2,my-key,name\r\n");
-    expect_in(nodes, "\"a&<\"\"'>\",Alpha,person,2,1,\"x\x01y\tz\nw\r<&>\"\"'" REPLACEMENT
+    expect_in(nodes, "Id,Label,Type,mentions,documents,windows,bad,score,ID_2,my-key,name\r\n");
+    expect_in(nodes, "\"a&<\"\"'>\",Alpha,person,2,1,2,\"x\x01y\tz\nw\r<&>\"\"'" REPLACEMENT
                      "\xEF\xBF\xBE\",1e+20,0,,\r\n");
-    expect_in(nodes, "\r\nb,Beta,person,3,1,,NaN,-7,v,n\r\n");
+    expect_in(nodes, "\r\nb,Beta,person,3,1,3,,NaN,-7,v,n\r\n");
     expect_in(nodes, ",-Infinity,0,,\r\n");
-    expect_in(edges, "Source,Target,Type,Weight,documents,f\r\n");
-    expect_in(edges, "\"a&<\"\"'>\",b,Undirected,2,1,2.0\r\n");
-    expect_in(edges, "b,\xD0\x9A,Undirected,1,1,Infinity\r\n");
+    expect_in(edges, "Source,Target,Type,Weight,documents,count,f\r\n");
+    expect_in(edges, "\"a&<\"\"'>\",b,Undirected,2,1,2,2.0\r\n");
+    expect_in(edges, "b,\xD0\x9A,Undirected,1,1,1,Infinity\r\n");
     free(nodes);
     free(edges);
 }
