@@ -58,6 +58,9 @@ typedef struct cli_options {
     const char *words;            /* --words FILE, "none", or NULL: per -g directory */
     const char **types;           /* --types, split (points into types_buf) */
     char *types_buf;
+    const char *layout;           /* --layout, --color, --size (borrowed from */
+    const char *color_by;         /* argv), or NULL for the defaults */
+    const char *size_by;
     char **inputs;                /* the INPUT arguments (borrowed from argv) */
     int input_count;
 } cli_options_t;

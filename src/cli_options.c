@@ -40,6 +40,12 @@ static const char usage_head[] =
 "                         extension names, else %s (default).  Formats:\n";
 
 static const char usage_tail[] =
+"      --layout NAME      diagram layout: dot, neato, fdp, sfdp or circo;\n"
+"                         default neato, sfdp above 100 entities\n"
+"      --color BY         diagram colours: type (default) or community (needs\n"
+"                         the community column that --analyze adds)\n"
+"      --size COLUMN      diagram node size: a numeric node column (default\n"
+"                         mentions; e.g. pagerank with --analyze)\n"
 "      --min-weight N     drop edges seen in fewer than N windows (default 1)\n"
 "      --no-isolates      drop entities that have no edge\n"
 "      --types LIST       keep only these entity types, comma separated\n"
@@ -66,7 +72,7 @@ static const char usage_tail[] =
 "2 bad command line.\n"
 "\n"
 "Example:\n"
-"  nergraph -w paragraph -o story.dot story.txt && dot -Tsvg story.dot -o story.svg\n";
+"  nergraph -w paragraph -o story.svg story.txt\n";
 
 /* One line per registered format: name, description, extensions; the
  * extensions go on a line of their own when they would pass column 79. */
@@ -107,7 +113,7 @@ static void format_names(char *buf, size_t n)
 }
 
 enum { OPT_MIN_WEIGHT = 256, OPT_NO_ISOLATES, OPT_TYPES, OPT_NO_AUTO, OPT_STRICT, OPT_VERSION,
-       OPT_WORDS };
+       OPT_WORDS, OPT_LAYOUT, OPT_COLOR, OPT_SIZE };
 
 static int usage_error(const char *fmt, const char *arg)
 {
@@ -213,6 +219,9 @@ int cli_options_parse(cli_options_t *o, int argc, char **argv)
         {"no-auto-aliases", no_argument, NULL, OPT_NO_AUTO},
         {"strict", no_argument, NULL, OPT_STRICT},
         {"words", required_argument, NULL, OPT_WORDS},
+        {"layout", required_argument, NULL, OPT_LAYOUT},
+        {"color", required_argument, NULL, OPT_COLOR},
+        {"size", required_argument, NULL, OPT_SIZE},
         {"help", no_argument, NULL, 'h'},
         {"version", no_argument, NULL, OPT_VERSION},
         {NULL, 0, NULL, 0},
@@ -279,6 +288,22 @@ int cli_options_parse(cli_options_t *o, int argc, char **argv)
             break;
         case OPT_WORDS:
             o->words = optarg;
+            break;
+        case OPT_LAYOUT:
+            if (!ng_export_layout_known(optarg))
+                return usage_error("--layout takes dot, neato, fdp, sfdp or circo, not '%s'",
+                                   optarg);
+            o->layout = optarg;
+            break;
+        case OPT_COLOR:
+            if (strcmp(optarg, "type") != 0 && strcmp(optarg, "community") != 0)
+                return usage_error("--color takes type or community, not '%s'", optarg);
+            o->color_by = optarg;
+            break;
+        case OPT_SIZE:
+            if (!*optarg)
+                return usage_error("--size needs a numeric node column, e.g. '%s'", "mentions");
+            o->size_by = optarg;
             break;
         case 'h':
             print_usage(stdout);

@@ -10,10 +10,16 @@
 static const char *const dot_ext[] = {"dot", "gv", NULL};
 static const char *const json_ext[] = {"json", NULL};
 static const char *const mentions_ext[] = {"jsonl", "ndjson", NULL};
+static const char *const svg_ext[] = {"svg", NULL};
+static const char *const png_ext[] = {"png", NULL};
+static const char *const pdf_ext[] = {"pdf", NULL};
 
 static const ng_export_format_t formats[] = {
     {"dot", dot_ext, "Graphviz DOT", NG_EXPORT_GRAPH, ng_export_dot, false},
     {"json", json_ext, "networkx node-link JSON", NG_EXPORT_GRAPH, ng_export_json, false},
+    {"svg", svg_ext, "diagram drawn by Graphviz, SVG", NG_EXPORT_GRAPH, ng_export_svg, false},
+    {"png", png_ext, "diagram drawn by Graphviz, PNG", NG_EXPORT_GRAPH, ng_export_png, false},
+    {"pdf", pdf_ext, "diagram drawn by Graphviz, PDF", NG_EXPORT_GRAPH, ng_export_pdf, false},
     {"mentions", mentions_ext, "JSON Lines, one line per mention", NG_EXPORT_MENTIONS, NULL,
      false},
 };

@@ -170,7 +170,18 @@ int main(int argc, char **argv)
         ng_export_options_t export_opts;
         ng_export_options_init(&export_opts);
         export_opts.diag = print_warning;
+        export_opts.layout = opts.layout;
+        export_opts.color_by = opts.color_by;
+        export_opts.size_by = opts.size_by;
         int st = opts.format->write_graph(out.fp, graph, &export_opts, &err);
+        if (st == NG_EUSAGE) {
+            /* An option that does not fit the graph (--color community
+             * without communities): the command line's fault. */
+            fprintf(stderr, "nergraph: %s\nTry 'nergraph --help' for more information.\n",
+                    err.message);
+            exit_code = EXIT_USAGE;
+            goto out;
+        }
         if (st && st != NG_EIO) {
             fprintf(stderr, "nergraph: %s\n", err.message);
             exit_code = EXIT_DATA;

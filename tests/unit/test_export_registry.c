@@ -22,7 +22,7 @@
 static void test_registry_by_name(void **state)
 {
     (void)state;
-    assert_int_equal(ng_export_format_count(), 3);
+    assert_int_equal(ng_export_format_count(), 6);
     const ng_export_format_t *dot = ng_export_format_find("dot");
     const ng_export_format_t *json = ng_export_format_find("json");
     const ng_export_format_t *mentions = ng_export_format_find("mentions");
@@ -38,6 +38,11 @@ static void test_registry_by_name(void **state)
     assert_int_equal(mentions->kind, NG_EXPORT_MENTIONS);
     assert_null(mentions->write_graph);
     assert_false(dot->directory || json->directory || mentions->directory);
+    /* The diagrams, rendered in-process. */
+    assert_true(ng_export_format_find("svg")->write_graph == ng_export_svg);
+    assert_true(ng_export_format_find("png")->write_graph == ng_export_png);
+    assert_true(ng_export_format_find("pdf")->write_graph == ng_export_pdf);
+    assert_ptr_equal(ng_export_format_for_path("x.SVG"), ng_export_format_find("svg"));
     /* Names are exact. */
     assert_null(ng_export_format_find("DOT"));
     assert_null(ng_export_format_find("graphml"));
