@@ -29,6 +29,7 @@ run() {  # run OUT [ARGS...]: sets $code
 }
 pycheck() {  # pycheck NAME SCRIPT ARGS...: a Python check that prints OK
     name=$1; shift
+    out=""
     if [ "$code" -eq 0 ] && out=$("$PY" "$@" 2>&1) && [ "$out" = OK ]; then
         pass "$name"
     else
