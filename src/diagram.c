@@ -8,8 +8,9 @@
  * weights stay apart; a title says what was read and a legend lists the
  * types (or communities) present; labels sit inside their nodes and the
  * layout removes overlaps, so labels never pile up; every node and edge
- * carries a tooltip with its figures.  Everything is set on each element,
- * and only where no column of the same name already gave a value.
+ * carries a tooltip with its figures.  Everything is set on each element;
+ * the columns are set afterwards, so that a gazetteer attribute such as
+ * shape or fillcolor wins where the entity has it.
  */
 #include "nergraph.h"
 
@@ -84,17 +85,14 @@ void ng_diagram_warn(const ng_export_options_t *o, const char *fmt, ...)
 
 /* ---- helpers --------------------------------------------------------- */
 
-/* Set obj's attribute name (of kind) unless a column already gave it a
- * value; the attribute is declared with an empty default, so it is written
- * on the element. */
+/* Set obj's attribute name (of kind), declared with an empty default so
+ * that it is written on the element. */
 static void style(Agraph_t *dg, int kind, void *obj, const char *name, const char *value)
 {
     Agsym_t *sym = agattr(dg, kind, S(name), NULL);
     if (!sym)
         sym = agattr(dg, kind, S(name), S(""));
-    const char *now = agxget(obj, sym);
-    if (!now || !*now)
-        agxset(obj, sym, S(value));
+    agxset(obj, sym, S(value));
 }
 
 static void stylef(Agraph_t *dg, int kind, void *obj, const char *name, const char *fmt, ...)
@@ -173,13 +171,16 @@ static void html_text(ng_buf_t *b, const char *s)
     }
 }
 
-/* s inside a tooltip, which Graphviz reads as an escString: a backslash
- * is written as \\ so that \N or \n in a name shows as typed. */
+/* s inside a tooltip.  Graphviz reads a tooltip as an escString, twice
+ * over (a backslash escapes, then \N names the node), and DOT cannot
+ * write a backslash before a quote: a backslash is shown as U+29F5, which
+ * looks the same and means nothing to either.  The data itself (id,
+ * label) is written exactly elsewhere. */
 static void tooltip_text(ng_buf_t *b, const char *s)
 {
     for (; s && *s; s++) {
         if (*s == '\\')
-            ng_buf_append(b, "\\\\", 2);
+            ng_buf_append(b, "\xE2\xA7\xB5", 3);
         else if (*s == '\n' || *s == '\r')
             ng_buf_putc(b, ' ');
         else
@@ -199,28 +200,10 @@ static void tooltip_number(ng_buf_t *b, const char *name, ng_column_type type, i
     ng_buf_printf(b, "\\n%s: %s", name, num);
 }
 
-/* A tooltip goes in the DOT file as data does: through the same quoting
- * rules, which an HTML-like string (content kept byte for byte) backs up. */
+/* The tooltip of obj. */
 static void set_tooltip(Agraph_t *dg, int kind, void *obj, ng_buf_t *b)
 {
-    Agsym_t *sym = agattr(dg, kind, S("tooltip"), NULL);
-    if (!sym)
-        sym = agattr(dg, kind, S("tooltip"), S(""));
-    const char *now = agxget(obj, sym);
-    if (now && *now)
-        return;
-    const char *text = ng_buf_cstr(b);
-    bool plain = true;
-    for (const char *p = text; *p; p++)
-        if (*p == '\\' && (p[1] == '"' || p[1] == '\0'))
-            plain = false;
-    if (plain) {
-        agxset(obj, sym, S(text));
-        return;
-    }
-    char *html = agstrdup_html(dg, S(text));
-    agxset(obj, sym, html);
-    agstrfree(dg, html);
+    style(dg, kind, obj, "tooltip", ng_buf_cstr(b));
 }
 
 static const char *node_label(const ng_graph_t *g, int64_t label_col, size_t v)
@@ -412,9 +395,7 @@ static void set_title(Agraph_t *dg, const ng_graph_t *g, const palette_t *types,
     Agsym_t *sym = agattr(dg, AGRAPH, S("label"), NULL);
     if (!sym)
         sym = agattr(dg, AGRAPH, S("label"), S(""));
-    const char *now = agxget(dg, sym);
-    if (!now || !*now)
-        agxset(dg, sym, html);
+    agxset(dg, sym, html);
     agstrfree(dg, html);
     ng_buf_free(&b);
     ng_buf_free(&legend);

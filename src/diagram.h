@@ -22,9 +22,9 @@ int ng_diagram_build(const ng_graph_t *g, const ng_export_options_t *o, Agraph_t
 
 /* Style dg, built from g with nodes[v] and edges[e] in g's order
  * (diagram.c): graph attributes (layout, title and legend, overlap),
- * node shape, colours and size, edge width and colour, tooltips.  An
- * attribute that already has a non-empty value (a column of the same name)
- * is left alone.  NG_OK, or NG_EUSAGE with err set. */
+ * node shape, colours and size, edge width and colour, tooltips.  Called
+ * before the columns are set, so that a column of the same name wins.
+ * NG_OK, or NG_EUSAGE with err set. */
 int ng_diagram_style(Agraph_t *dg, Agnode_t **nodes, Agedge_t **edges, const ng_graph_t *g,
                      const ng_export_options_t *o, ng_error_t *err);
 

@@ -7,7 +7,8 @@
  * of the same name, set on every element (attributes are declared with an
  * empty default, which cgraph never writes as a default block, so a reader
  * that ignores defaults, such as networkx, still sees every figure); the
- * styling (diagram.c) comes after and fills only what no column set.
+ * styling (diagram.c) comes first, so that a column such as shape or
+ * fillcolor (a gazetteer attribute) wins where it has a value.
  */
 #include "nergraph.h"
 
@@ -200,43 +201,52 @@ static void write_graph_attributes(dot_writer_t *d, const ng_graph_t *g)
     }
 }
 
+/* The nodes, in the graph's order, without their attributes yet. */
 static Agnode_t **add_nodes(dot_writer_t *d, const ng_graph_t *g)
 {
-    size_t n = ng_graph_node_count(g), cols = ng_graph_node_column_count(g);
-    Agsym_t **syms = ng_xcalloc(cols + 1, sizeof *syms);
-    for (size_t c = 0; c < cols; c++)
-        syms[c] = declare(d, AGNODE, ng_graph_node_column_name(g, c));
+    size_t n = ng_graph_node_count(g);
     Agnode_t **nodes = ng_xcalloc(n + 1, sizeof *nodes);
     for (size_t v = 0; v < n; v++) {
         nodes[v] = agnode(d->g, dot_value(d, ng_graph_node_id(g, v)), 1);
         release(d);
-        for (size_t c = 0; c < cols; c++)
-            set_value(d, nodes[v], syms[c], ng_graph_node_column_type(g, c),
-                      ng_graph_node_int(g, c, v), ng_graph_node_float(g, c, v),
-                      ng_graph_node_string(g, c, v));
     }
-    free(syms);
     return nodes;
 }
 
-static Agedge_t **add_edges(dot_writer_t *d, const ng_graph_t *g, Agnode_t **nodes)
+static Agedge_t **add_edges(const ng_graph_t *g, Agraph_t *dg, Agnode_t **nodes)
 {
-    size_t m = ng_graph_edge_count(g), cols = ng_graph_edge_column_count(g);
-    Agsym_t **syms = ng_xcalloc(cols + 1, sizeof *syms);
-    for (size_t c = 0; c < cols; c++)
-        syms[c] = declare(d, AGEDGE, ng_graph_edge_column_name(g, c));
+    size_t m = ng_graph_edge_count(g);
     Agedge_t **edges = ng_xcalloc(m + 1, sizeof *edges);
     for (size_t i = 0; i < m; i++) {
         size_t u, v;
         ng_graph_edge_nodes(g, i, &u, &v);
-        edges[i] = agedge(d->g, nodes[u], nodes[v], NULL, 1);
-        for (size_t c = 0; c < cols; c++)
-            set_value(d, edges[i], syms[c], ng_graph_edge_column_type(g, c),
+        edges[i] = agedge(dg, nodes[u], nodes[v], NULL, 1);
+    }
+    return edges;
+}
+
+static void set_node_columns(dot_writer_t *d, const ng_graph_t *g, Agnode_t **nodes)
+{
+    size_t n = ng_graph_node_count(g), cols = ng_graph_node_column_count(g);
+    for (size_t c = 0; c < cols; c++) {
+        Agsym_t *sym = declare(d, AGNODE, ng_graph_node_column_name(g, c));
+        for (size_t v = 0; v < n; v++)
+            set_value(d, nodes[v], sym, ng_graph_node_column_type(g, c),
+                      ng_graph_node_int(g, c, v), ng_graph_node_float(g, c, v),
+                      ng_graph_node_string(g, c, v));
+    }
+}
+
+static void set_edge_columns(dot_writer_t *d, const ng_graph_t *g, Agedge_t **edges)
+{
+    size_t m = ng_graph_edge_count(g), cols = ng_graph_edge_column_count(g);
+    for (size_t c = 0; c < cols; c++) {
+        Agsym_t *sym = declare(d, AGEDGE, ng_graph_edge_column_name(g, c));
+        for (size_t i = 0; i < m; i++)
+            set_value(d, edges[i], sym, ng_graph_edge_column_type(g, c),
                       ng_graph_edge_int(g, c, i), ng_graph_edge_float(g, c, i),
                       ng_graph_edge_string(g, c, i));
     }
-    free(syms);
-    return edges;
 }
 
 int ng_diagram_build(const ng_graph_t *g, const ng_export_options_t *o, Agraph_t **out,
@@ -249,11 +259,15 @@ int ng_diagram_build(const ng_graph_t *g, const ng_export_options_t *o, Agraph_t
     if (!dg)
         return ng_fail(err, NG_EINTERNAL, "cgraph could not create a graph");
     dot_writer_t d = {dg, NULL, {0}, o};
-    write_graph_attributes(&d, g);
     Agnode_t **nodes = add_nodes(&d, g);
-    Agedge_t **edges = add_edges(&d, g, nodes);
-    ng_buf_free(&d.buf);
+    Agedge_t **edges = add_edges(g, dg, nodes);
     int st = ng_diagram_style(dg, nodes, edges, g, o, err);
+    if (!st) {
+        write_graph_attributes(&d, g);
+        set_node_columns(&d, g, nodes);
+        set_edge_columns(&d, g, edges);
+    }
+    ng_buf_free(&d.buf);
     free(nodes);
     free(edges);
     if (st) {

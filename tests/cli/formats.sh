@@ -70,7 +70,7 @@ done
 "$NERGRAPH" -g "$T/gaz.tsv" -f graphml "$T/in.txt" >"$T/stdout" 2>"$T/err"
 code=$?
 expect_err "-f graphml: usage error listing the formats" 2 "$T/err" \
-    "unknown format 'graphml'" "dot, json or mentions"
+    "unknown format 'graphml'" "dot, json, svg, png, pdf or mentions"
 
 # ---- --help lists the registry ----
 "$NERGRAPH" --help >"$T/help" 2>&1
