@@ -1,8 +1,7 @@
 /*
  * SVG, PNG and PDF: the diagram the DOT writer writes (ng_diagram_build),
  * laid out and rendered in-process by Graphviz's gvc, with no child
- * process.  Each call has its own gvc context, freed before it returns, so
- * renders share no state.  Output is deterministic: the layouts are seeded
+ * process.  Output is deterministic: the layouts are seeded
  * (Graphviz's default start is a fixed seed), SVG and PNG carry no
  * timestamp, and the PDF's creation date, the one clock reading cairo
  * writes, is replaced by a fixed one of the same length.
@@ -16,6 +15,22 @@
 
 #include "diagram.h"
 #include "util.h"
+
+/* Graphviz keeps process-wide state: its pango text plugin caches a
+ * pointer to the last font name, which lives in the gvc context's font
+ * table (Graphviz 2.42), so freeing a context and rendering again with a
+ * new one reads freed memory.  One context, made on first use, serves
+ * every render of the process and is never freed (valgrind counts it as
+ * still reachable); layouts and renders are freed after each call.  Like
+ * Graphviz itself, rendering is not thread-safe. */
+static GVC_t *shared_gvc;
+
+static GVC_t *gvc_get(void)
+{
+    if (!shared_gvc)
+        shared_gvc = gvContext();
+    return shared_gvc;
+}
 
 /* Past this many nodes a picture stops being readable at any size. */
 enum { READABLE_NODES = 300 };
@@ -69,7 +84,7 @@ static int render(FILE *out, const ng_graph_t *g, const ng_export_options_t *o,
                 agxset(e, weight, num);
             }
 
-    GVC_t *gvc = gvContext();
+    GVC_t *gvc = gvc_get();
     char *data = NULL;
     unsigned int len = 0;
     st = NG_OK;
@@ -93,8 +108,6 @@ static int render(FILE *out, const ng_graph_t *g, const ng_export_options_t *o,
     if (data)
         gvFreeRenderData(data);
     agclose(dg);
-    if (gvc)
-        gvFreeContext(gvc);
     return st;
 }
 

@@ -98,7 +98,10 @@ int ng_export_dot(FILE *out, const ng_graph_t *g, const ng_export_options_t *o,
 
 /* The same diagram laid out and rendered in-process by Graphviz (gvc) as
  * SVG, PNG or PDF.  Deterministic: the same graph and options give the
- * same bytes (the PDF's creation date is fixed to 1970-01-01). */
+ * same bytes (the PDF's creation date is fixed to 1970-01-01).  Not
+ * thread-safe: Graphviz keeps process-wide state, and one Graphviz context,
+ * made on the first call, serves the whole process.  Warns (o->diag) past
+ * 300 nodes. */
 int ng_export_svg(FILE *out, const ng_graph_t *g, const ng_export_options_t *o,
                   struct ng_error *err);
 int ng_export_png(FILE *out, const ng_graph_t *g, const ng_export_options_t *o,
