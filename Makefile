@@ -131,8 +131,10 @@ demo: deps
 	@mkdir -p output
 	$(BUILD)/nergraph -f dot  -o output/sample.dot  samples/news-sample.txt
 	$(BUILD)/nergraph -f json -o output/sample.json samples/news-sample.txt
-	@echo "wrote output/sample.dot and output/sample.json"
-	@echo "render it: dot -Tsvg output/sample.dot -o output/sample.svg"
+	$(BUILD)/nergraph -f svg  -o output/sample.svg  samples/news-sample.txt
+	@# For the lead: add the GraphML line here when the graphml format is
+	@# merged: $(BUILD)/nergraph -f graphml -o output/sample.graphml samples/news-sample.txt
+	@echo "wrote output/sample.dot, output/sample.json and output/sample.svg"
 
 # Every test; the last line reads "N passed, N failed".
 test: deps
