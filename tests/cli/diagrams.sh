@@ -217,3 +217,28 @@ if [ "$code" -eq 0 ] && [ "$(grep -c '<g id="node[0-9]*" class="node">' "$T/big.
 else
     fail "a 320-entity diagram renders" "exit $code"
 fi
+
+# Hostile names in the picture: the SVG stays well-formed, every node is
+# drawn, and tooltips show the names (a backslash as U+29F5).
+printf '%s\t%s\t%s\n' \
+    'q"id' organization 'Quoto "Q" Corp' \
+    'b\"s' person 'Esc\"Name' \
+    '<b>x</b>' organization '<b>Bold</b> & ]]> Co' \
+    'tail\' person 'Endslash\' >"$T/hostile.tsv"
+printf 'Today Quoto "Q" Corp, Esc\\"Name, <b>Bold</b> & ]]> Co and Endslash\\ met.\n' >"$T/hostile.txt"
+"$NERGRAPH" -g "$T/hostile.tsv" -o "$T/h.svg" "$T/hostile.txt" 2>"$T/err"
+code=$?
+cat >"$T/hostile.py" <<'EOF'
+import sys
+import xml.etree.ElementTree as ET
+svg = ET.parse(sys.argv[1]).getroot()
+ns = "{http://www.w3.org/2000/svg}"
+assert sum(1 for g in svg.iter(ns + "g") if g.get("class") == "node") == 4
+tips = [a.get("{http://www.w3.org/1999/xlink}title") for a in svg.iter(ns + "a")]
+for want in ['Quoto "Q" Corp (organization)', 'Esc\u29f5"Name (person)',
+             '<b>Bold</b> & ]]> Co (organization)', 'Endslash\u29f5 (person)']:
+    assert any(t.startswith(want + "\n") for t in tips), (want, tips)
+print("OK")
+EOF
+pycheck "hostile names: the SVG is well-formed, with every node and its tooltip" \
+    "$T/hostile.py" "$T/h.svg"
