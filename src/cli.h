@@ -58,6 +58,13 @@ typedef struct cli_options {
     const char *words;            /* --words FILE, "none", or NULL: per -g directory */
     const char **types;           /* --types, split (points into types_buf) */
     char *types_buf;
+    const char **include;         /* --include globs (borrowed from argv) */
+    size_t include_count;
+    const char **exclude;         /* --exclude globs (borrowed from argv) */
+    size_t exclude_count;
+    bool analyze;                 /* --analyze */
+    char **exclude_ids;           /* --exclude-id, split; owned */
+    size_t exclude_cap;
     const char *layout;           /* --layout, --color, --size (borrowed from */
     const char *color_by;         /* argv), or NULL for the defaults */
     const char *size_by;
@@ -68,13 +75,21 @@ typedef struct cli_options {
 /*
  * Parse argv into o.  Returns -1 when the run should go on, otherwise the
  * exit status to end with (0 after --help or --version, EXIT_USAGE after a
- * message on stderr).  Free o with cli_options_free in every case.
+ * message on stderr, EXIT_DATA when no -g was given and the bundled
+ * gazetteers cannot be found).  Free o with cli_options_free in every case.
  */
 int cli_options_parse(cli_options_t *o, int argc, char **argv);
 void cli_options_free(cli_options_t *o);
 
+/* --types against the loaded gazetteers: every type asked for must be the
+ * type of some entity that can become a mention (so not "ignore").
+ * Returns -1 when it is so, else EXIT_USAGE after a message that lists the
+ * types the gazetteers have. */
+int cli_check_types(const cli_options_t *o, const ng_gazetteer_t *gz);
+
 /* Where the bundled gazetteers are: $NERGRAPH_GAZETTEERS, beside the binary,
- * or the compiled-in data directory.  Caller frees. */
+ * or the compiled-in data directory (returned even when it does not exist).
+ * Caller frees. */
 char *cli_default_gazetteer_dir(void);
 
 /* "nergraph gazetteer check|stats ...": argv[0] is "gazetteer".  Returns the
@@ -88,18 +103,29 @@ int cli_gazetteer_main(int argc, char **argv);
 typedef int (*cli_doc_fn)(void *ctx, const char *name, const char *data, size_t len);
 
 /*
- * Read one INPUT argument: "-" is stdin, a directory is walked recursively
- * (entries sorted by name, hidden entries skipped, each directory visited
- * once even through symlinks), anything else is read as a file.  Files
- * that cannot be read are reported on stderr and counted in *failures;
- * the walk goes on.  Returns the callback's non-zero result, else 0.
+ * Read every INPUT of o in order (standard input when there is none): "-"
+ * is stdin, a directory is walked recursively (entries sorted by name,
+ * hidden entries skipped, --exclude and --include applied, a symlink loop
+ * cut), anything else is read as a file.  Each file and directory is read
+ * once, compared by device and inode: one reached again (named twice,
+ * through a symlink, or named and also met in a walk) gets a warning
+ * through warn.  A walk never reads the run's output file (o->output) or
+ * the temporary files the output writer makes beside it.  Files that
+ * cannot be read are reported on stderr and counted in *failures; the run
+ * goes on.  Returns the callback's non-zero result, else 0.
  */
-int cli_read_input(const char *arg, cli_doc_fn fn, void *ctx, size_t *failures);
+int cli_read_inputs(const cli_options_t *o, cli_doc_fn fn, void *ctx,
+                    ng_diag_fn warn, void *warn_ctx, size_t *failures);
 
 /* ---- output ---- */
 
 /* An output written whole or not at all: a temporary file beside the
- * target, renamed over it on commit. */
+ * target, renamed over it on commit.  The temporary file of TARGET is
+ * named TARGET CLI_TMP_INFIX and CLI_TMP_RANDOM random characters, so that
+ * a directory walk can tell it from an input. */
+#define CLI_TMP_INFIX ".tmp."
+#define CLI_TMP_RANDOM 6 /* mkstemp's XXXXXX */
+
 typedef struct cli_output {
     FILE *fp;
     char *path;      /* target, NULL for stdout */

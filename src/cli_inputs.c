@@ -1,27 +1,179 @@
 /*
  * Input walking for the CLI: files, directories (recursive, sorted, loops
- * through symlinks cut) and stdin, each read whole into one reused buffer.
- * A file that cannot be read is reported and skipped, jq-style: the run
- * goes on and the exit code says something was missed.
+ * through symlinks cut, --include/--exclude) and stdin, each read whole
+ * into one reused buffer.  Every file is read at most once in a run, and a
+ * walk never reads the run's own output.  A file that cannot be read is
+ * reported and skipped, jq-style: the run goes on and the exit code says
+ * something was missed.
  */
+#define _XOPEN_SOURCE 700 /* realpath */
 #include "cli.h"
 
 #include <dirent.h>
 #include <errno.h>
+#include <fnmatch.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
+typedef struct file_id {
+    dev_t dev;
+    ino_t ino;
+} file_id_t;
+
+static file_id_t id_of(const struct stat *st)
+{
+    return (file_id_t){st->st_dev, st->st_ino};
+}
+
+static bool same_id(file_id_t a, file_id_t b)
+{
+    return a.dev == b.dev && a.ino == b.ino;
+}
+
+/* The files and directories read so far, with the name each was first
+ * read under: an open-addressing hash set, since a corpus can hold a
+ * great many files and each one is looked up. */
+typedef struct seen_set {
+    struct seen_slot {
+        file_id_t id;
+        char *name; /* NULL: an empty slot */
+    } *slots;
+    size_t count, cap; /* cap is 0 or a power of two */
+} seen_set_t;
+
+static size_t hash_id(file_id_t id)
+{
+    uint64_t h = ((uint64_t)id.ino ^ ((uint64_t)id.dev << 32 | (uint64_t)id.dev >> 32)) *
+                 UINT64_C(0x9E3779B97F4A7C15);
+    return (size_t)(h ^ h >> 29);
+}
+
+static struct seen_slot *seen_slot(const seen_set_t *s, file_id_t id)
+{
+    for (size_t i = hash_id(id) & (s->cap - 1);; i = (i + 1) & (s->cap - 1))
+        if (!s->slots[i].name || same_id(s->slots[i].id, id))
+            return &s->slots[i];
+}
+
+/* Returns the name the file was first read under, or NULL after recording
+ * it under name. */
+static const char *seen_add(seen_set_t *s, file_id_t id, const char *name)
+{
+    if ((s->count + 1) * 2 > s->cap) {
+        seen_set_t bigger = {cli_xcalloc(s->cap ? s->cap * 2 : 64, sizeof *bigger.slots), s->count,
+                             s->cap ? s->cap * 2 : 64};
+        for (size_t i = 0; i < s->cap; i++)
+            if (s->slots[i].name)
+                *seen_slot(&bigger, s->slots[i].id) = s->slots[i];
+        free(s->slots);
+        *s = bigger;
+    }
+    struct seen_slot *slot = seen_slot(s, id);
+    if (slot->name)
+        return slot->name;
+    slot->id = id;
+    slot->name = cli_xstrdup(name);
+    s->count++;
+    return NULL;
+}
+
+static void seen_free(seen_set_t *s)
+{
+    for (size_t i = 0; i < s->cap; i++)
+        free(s->slots[i].name);
+    free(s->slots);
+}
 
 typedef struct walk {
+    const cli_options_t *opts;
     cli_doc_fn fn;
     void *ctx;
+    ng_diag_fn warn;
+    void *warn_ctx;
     size_t *failures;
     cli_buf_t buf;
     /* Directories on the current path, to cut symlink loops. */
-    struct { dev_t dev; ino_t ino; } *stack;
+    file_id_t *stack;
     size_t depth, cap;
+    seen_set_t seen;
+    bool stdin_read;
+    /* The run's output, which a walk must not read back: the file itself
+     * (when it exists already), and the directory its temporary files are
+     * made in with the name they start with ("graph.json.tmp."). */
+    bool have_output, have_output_dir;
+    file_id_t output, output_dir;
+    char *tmp_prefix;
 } walk_t;
+
+/* A file or directory met again: say so once, with the earlier name when
+ * it differs (a symlink, a hard link, a file inside a directory named
+ * too).  A warning, so it counts for --strict. */
+static void warn_twice(walk_t *w, const char *path, const char *first)
+{
+    cli_buf_t msg = {0};
+    if (strcmp(path, first) == 0)
+        cli_buf_printf(&msg, "%s: named twice; read once", path);
+    else
+        cli_buf_printf(&msg, "%s: named twice (first read as %s); read once", path, first);
+    if (w->warn)
+        w->warn(w->warn_ctx, msg.data);
+    else
+        fprintf(stderr, "nergraph: warning: %s\n", msg.data);
+    cli_buf_free(&msg);
+}
+
+static void note_output(walk_t *w, const char *output)
+{
+    if (!output || strcmp(output, "-") == 0)
+        return;
+    struct stat st;
+    if (stat(output, &st) == 0) {
+        if (!S_ISREG(st.st_mode))
+            return; /* a device or fifo: written directly, no temporary file */
+        w->have_output = true;
+        w->output = id_of(&st);
+    }
+    /* As cli_output_open names it: beside the file a symlink points to. */
+    char *real = realpath(output, NULL);
+    const char *target = real ? real : output;
+    const char *slash = strrchr(target, '/');
+    cli_buf_t dir = {0};
+    if (!slash)
+        cli_buf_putc(&dir, '.');
+    else
+        cli_buf_append(&dir, target, slash == target ? 1 : (size_t)(slash - target));
+    if (stat(dir.data, &st) == 0) {
+        w->have_output_dir = true;
+        w->output_dir = id_of(&st);
+        cli_buf_t prefix = {0};
+        cli_buf_printf(&prefix, "%s%s", slash ? slash + 1 : target, CLI_TMP_INFIX);
+        w->tmp_prefix = prefix.data;
+    }
+    cli_buf_free(&dir);
+    free(real);
+}
+
+/* The run's output, or one of its temporary files (this run's or one left
+ * by a run that was killed), met as entry `name` of directory dir. */
+static bool is_run_output(const walk_t *w, file_id_t dir, const char *name, const struct stat *st)
+{
+    if (w->have_output && same_id(w->output, id_of(st)))
+        return true;
+    if (!w->have_output_dir || !same_id(w->output_dir, dir))
+        return false;
+    size_t plen = strlen(w->tmp_prefix);
+    return strncmp(name, w->tmp_prefix, plen) == 0 && strlen(name) == plen + CLI_TMP_RANDOM;
+}
+
+static bool matches_any(const char **globs, size_t count, const char *name)
+{
+    for (size_t i = 0; i < count; i++)
+        if (fnmatch(globs[i], name, 0) == 0)
+            return true;
+    return false;
+}
 
 static bool read_stream(FILE *f, cli_buf_t *b)
 {
@@ -60,21 +212,52 @@ static int read_file(walk_t *w, const char *path)
     return w->fn(w->ctx, path, w->buf.data ? w->buf.data : "", w->buf.len);
 }
 
+/* A regular file, unless it was read already. */
+static int read_once(walk_t *w, const char *path, const struct stat *st)
+{
+    const char *first = seen_add(&w->seen, id_of(st), path);
+    if (first) {
+        warn_twice(w, path, first);
+        return 0;
+    }
+    return read_file(w, path);
+}
+
+static int read_stdin(walk_t *w)
+{
+    if (w->stdin_read) {
+        warn_twice(w, "<stdin>", "<stdin>");
+        return 0;
+    }
+    w->stdin_read = true;
+    if (!read_stream(stdin, &w->buf)) {
+        fprintf(stderr, "nergraph: <stdin>: cannot read: %s\n", strerror(errno));
+        (*w->failures)++;
+        return 0;
+    }
+    return w->fn(w->ctx, "<stdin>", w->buf.data ? w->buf.data : "", w->buf.len);
+}
+
 static int cmp_name(const void *a, const void *b)
 {
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-static int walk_path(walk_t *w, const char *path, bool top);
+static int walk_entry(walk_t *w, const char *path, const char *name, file_id_t dir);
 
 static int walk_dir(walk_t *w, const char *path, const struct stat *st)
 {
     for (size_t i = 0; i < w->depth; i++)
-        if (w->stack[i].dev == st->st_dev && w->stack[i].ino == st->st_ino) {
+        if (same_id(w->stack[i], id_of(st))) {
             fprintf(stderr, "nergraph: %s: directory loop (a symlink back to a parent); skipped\n",
                     path);
             return 0;
         }
+    const char *first = seen_add(&w->seen, id_of(st), path);
+    if (first) {
+        warn_twice(w, path, first);
+        return 0;
+    }
     DIR *d = opendir(path);
     if (!d) {
         fprintf(stderr, "nergraph: %s: cannot open directory: %s\n", path, strerror(errno));
@@ -85,7 +268,8 @@ static int walk_dir(walk_t *w, const char *path, const struct stat *st)
     size_t count = 0, cap = 0;
     struct dirent *de;
     while ((de = readdir(d))) {
-        if (de->d_name[0] == '.')
+        if (de->d_name[0] == '.' ||
+            matches_any(w->opts->exclude, w->opts->exclude_count, de->d_name))
             continue;
         CLI_GROW(names, cap, count + 1);
         names[count++] = cli_xstrdup(de->d_name);
@@ -94,9 +278,7 @@ static int walk_dir(walk_t *w, const char *path, const struct stat *st)
     if (count)
         qsort(names, count, sizeof *names, cmp_name);
     CLI_GROW(w->stack, w->cap, w->depth + 1);
-    w->stack[w->depth].dev = st->st_dev;
-    w->stack[w->depth].ino = st->st_ino;
-    w->depth++;
+    w->stack[w->depth++] = id_of(st);
     int rc = 0;
     cli_buf_t child = {0};
     for (size_t i = 0; i < count; i++) {
@@ -107,7 +289,7 @@ static int walk_dir(walk_t *w, const char *path, const struct stat *st)
             if (plen && path[plen - 1] != '/')
                 cli_buf_putc(&child, '/');
             cli_buf_append(&child, names[i], strlen(names[i]));
-            rc = walk_path(w, child.data, false);
+            rc = walk_entry(w, child.data, names[i], id_of(st));
         }
         free(names[i]);
     }
@@ -117,38 +299,60 @@ static int walk_dir(walk_t *w, const char *path, const struct stat *st)
     return rc;
 }
 
-static int walk_path(walk_t *w, const char *path, bool top)
+/* An entry met while walking directory dir (hidden and excluded names are
+ * already gone). */
+static int walk_entry(walk_t *w, const char *path, const char *name, file_id_t dir)
 {
     struct stat st;
     if (stat(path, &st) != 0) {
-        /* A file that vanished mid-walk, a dangling link, a missing file. */
+        /* A file that vanished mid-walk, a dangling link. */
         fprintf(stderr, "nergraph: %s: cannot open: %s\n", path, strerror(errno));
         (*w->failures)++;
         return 0;
     }
     if (S_ISDIR(st.st_mode))
         return walk_dir(w, path, &st);
-    if (!S_ISREG(st.st_mode) && !top)
-        return 0; /* sockets, fifos, devices met while walking */
-    return read_file(w, path);
+    if (!S_ISREG(st.st_mode))
+        return 0; /* sockets, fifos, devices */
+    if (w->opts->include_count && !matches_any(w->opts->include, w->opts->include_count, name))
+        return 0;
+    if (is_run_output(w, dir, name, &st))
+        return 0;
+    return read_once(w, path, &st);
 }
 
-int cli_read_input(const char *arg, cli_doc_fn fn, void *ctx, size_t *failures)
+/* One INPUT argument: read whatever it names, filters aside. */
+static int read_arg(walk_t *w, const char *arg)
 {
-    walk_t w = {.fn = fn, .ctx = ctx, .failures = failures};
-    int rc;
-    if (strcmp(arg, "-") == 0) {
-        if (!read_stream(stdin, &w.buf)) {
-            fprintf(stderr, "nergraph: <stdin>: cannot read: %s\n", strerror(errno));
-            (*failures)++;
-            rc = 0;
-        } else {
-            rc = fn(ctx, "<stdin>", w.buf.data ? w.buf.data : "", w.buf.len);
-        }
-    } else {
-        rc = walk_path(&w, arg, true);
+    if (strcmp(arg, "-") == 0)
+        return read_stdin(w);
+    struct stat st;
+    if (stat(arg, &st) != 0) {
+        fprintf(stderr, "nergraph: %s: cannot open: %s\n", arg, strerror(errno));
+        (*w->failures)++;
+        return 0;
     }
+    if (S_ISDIR(st.st_mode))
+        return walk_dir(w, arg, &st);
+    if (S_ISREG(st.st_mode))
+        return read_once(w, arg, &st);
+    return read_file(w, arg); /* a device or fifo, named on purpose */
+}
+
+int cli_read_inputs(const cli_options_t *o, cli_doc_fn fn, void *ctx,
+                    ng_diag_fn warn_fn, void *warn_ctx, size_t *failures)
+{
+    walk_t w = {.opts = o, .fn = fn, .ctx = ctx, .warn = warn_fn, .warn_ctx = warn_ctx,
+                .failures = failures};
+    note_output(&w, o->output);
+    int rc = 0;
+    if (!o->input_count)
+        rc = read_stdin(&w);
+    for (int i = 0; i < o->input_count && !rc; i++)
+        rc = read_arg(&w, o->inputs[i]);
     cli_buf_free(&w.buf);
     free(w.stack);
+    free(w.tmp_prefix);
+    seen_free(&w.seen);
     return rc;
 }

@@ -1,6 +1,7 @@
 /*
  * The command line: options into a cli_options_t, --help text, and where
- * the bundled gazetteers are.  Every message here ends in exit status 2.
+ * the bundled gazetteers are.  Every message here ends in exit status 2,
+ * but the one saying the bundled gazetteers cannot be found (1).
  */
 #define _XOPEN_SOURCE 700 /* realpath */
 #include <errno.h>
@@ -25,8 +26,10 @@ static const char usage_head[] =
 "with whom as a graph.\n"
 "\n"
 "INPUT is a file, a directory (read recursively, in sorted order, hidden\n"
-"entries skipped) or '-' for standard input; with no INPUT, standard input.\n"
-"Each file is one document.\n"
+"entries skipped, and so are -o's file and its temporary files) or '-' for\n"
+"standard input; with no INPUT, standard input.  Each file is one document\n"
+"and is read once: named twice, or reached again through a symlink or a\n"
+"walked directory, it is skipped with a warning.\n"
 "\n"
 "Options:\n"
 "  -g, --gazetteer PATH   gazetteer file, or directory of *.tsv files;\n"
@@ -43,13 +46,28 @@ static const char usage_tail[] =
 "      --layout NAME      diagram layout: dot, neato, fdp, sfdp or circo;\n"
 "                         default neato, sfdp above 100 entities\n"
 "      --color BY         diagram colours: type (default) or community (needs\n"
-"                         the community column of the analysis)\n"
+"                         --analyze)\n"
 "      --size COLUMN      diagram node size: a numeric node column (default\n"
-"                         mentions; e.g. pagerank when analysed)\n"
+"                         mentions; e.g. pagerank with --analyze)\n"
 "      --min-weight N     drop edges seen in fewer than N windows (default 1)\n"
 "      --no-isolates      drop entities that have no edge\n"
 "      --types LIST       keep only these entity types, comma separated\n"
-"                         (e.g. person,country)\n"
+"                         (e.g. person,country), in every format; a type no\n"
+"                         loaded entity has is an error that lists the types\n"
+"                         they have ('ignore' rows never become mentions, so\n"
+"                         it is not one of them)\n"
+"      --exclude-id IDS   drop these entities (ids, comma separated; repeatable)\n"
+"      --ego ID           keep ID and the entities within --depth K edges of it\n"
+"      --depth K          hops from --ego (default 1)\n"
+"      --top N            keep the N strongest entities (ties: smaller id)\n"
+"      --top-by MEASURE   what strongest means: mentions (default), documents,\n"
+"                         windows, degree, weighted_degree, pagerank,\n"
+"                         betweenness or eigenvector (computed on the graph as\n"
+"                         filtered so far).  Filters apply in this order:\n"
+"                         types, exclude-id, min-weight, ego, top, no-isolates\n"
+"      --analyze          add degree, weighted_degree, pagerank, betweenness,\n"
+"                         eigenvector, component and community (Leiden) to\n"
+"                         every node, and the modularity to the graph\n"
 "      --no-auto-aliases  do not match a person's bare surname after their\n"
 "                         full name (explicit aliases still match)\n"
 "      --words FILE       common words (one per line): a name that is one\n"
@@ -58,6 +76,12 @@ static const char usage_tail[] =
 "                         entity mid-sentence; default: english-words.txt of\n"
 "                         each -g directory (the bundled one has it);\n"
 "                         'none': no list\n"
+"      --include GLOB     in directory walks, read only the files whose name\n"
+"                         matches GLOB (e.g. '*.txt'; fnmatch(3) on the base\n"
+"                         name); repeatable: any of them\n"
+"      --exclude GLOB     in directory walks, skip the files and directories\n"
+"                         whose name matches GLOB; repeatable.  A file named\n"
+"                         as INPUT is read whatever the globs say\n"
 "      --strict           treat every warning (invalid UTF-8, a skipped binary\n"
 "                         file, an ignored alias, a pattern stopped by its\n"
 "                         match limit...) as an error: exit 1, write no file\n"
@@ -68,8 +92,9 @@ static const char usage_tail[] =
 "NERGRAPH_NO_JIT=1 runs patterns without PCRE2's JIT (for valgrind).\n"
 "\n"
 "Exit status: 0 success; 1 an input could not be read, a gazetteer is\n"
-"malformed, the output could not be written, or --strict saw a warning;\n"
-"2 bad command line.\n"
+"malformed or cannot be found, the output could not be written, or\n"
+"--strict saw a warning; 2 bad command line (an unknown option or --types\n"
+"type, a bad value, the output file named as an input).\n"
 "\n"
 "Example:\n"
 "  nergraph -w paragraph -o story.svg story.txt\n";
@@ -113,7 +138,9 @@ static void format_names(char *buf, size_t n)
 }
 
 enum { OPT_MIN_WEIGHT = 256, OPT_NO_ISOLATES, OPT_TYPES, OPT_NO_AUTO, OPT_STRICT, OPT_VERSION,
-       OPT_WORDS, OPT_LAYOUT, OPT_COLOR, OPT_SIZE };
+       OPT_WORDS, OPT_INCLUDE, OPT_EXCLUDE };
+enum { OPT_ANALYZE = 512, OPT_TOP, OPT_TOP_BY, OPT_EXCLUDE_ID, OPT_EGO, OPT_DEPTH };
+enum { OPT_LAYOUT = 768, OPT_COLOR, OPT_SIZE };
 
 static int usage_error(const char *fmt, const char *arg)
 {
@@ -123,41 +150,148 @@ static int usage_error(const char *fmt, const char *arg)
     return EXIT_USAGE;
 }
 
-/* The bundled gazetteers: $NERGRAPH_GAZETTEERS, then beside the binary (a
- * build tree: build/nergraph -> gazetteers/; an install: bin/nergraph ->
- * share/nergraph/gazetteers), then the compiled-in data directory. */
-char *cli_default_gazetteer_dir(void)
+/* The bundled gazetteers: $NERGRAPH_GAZETTEERS when set (returned whether
+ * or not it exists), else the first of these that is a directory: beside
+ * the binary (a build tree: build/nergraph -> gazetteers/; an install:
+ * bin/nergraph -> share/nergraph/gazetteers), then the compiled-in data
+ * directory.  NULL when none is, with the places tried in *looked
+ * ("A, B, C").  Caller frees. */
+static char *find_bundled_gazetteers(cli_buf_t *looked)
 {
     const char *env = getenv("NERGRAPH_GAZETTEERS");
     if (env && *env)
         return cli_xstrdup(env);
+    /* /proc/self/exe is free of symlinks and dot-dots, so the binary's
+     * parent directory is found by cutting names: messages then read
+     * /opt/gazetteers, not /opt/bin/../gazetteers. */
     char exe[PATH_MAX];
     ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
-    struct stat st;
+    char *places[3];
+    size_t count = 0;
     if (n > 0) {
         exe[n] = '\0';
         char *slash = strrchr(exe, '/');
         if (slash) {
             *slash = '\0';
-            static const char *rel[] = {"/../gazetteers", "/../share/nergraph/gazetteers"};
+            slash = strrchr(exe, '/');
+            if (slash)
+                *slash = '\0'; /* the directory above the binary's; "" for "/" */
+            static const char *rel[] = {"/gazetteers", "/share/nergraph/gazetteers"};
             for (size_t i = 0; i < sizeof rel / sizeof *rel; i++) {
                 cli_buf_t b = {0};
-                cli_buf_printf(&b, "%s%s", exe, rel[i]);
-                if (stat(b.data, &st) == 0 && S_ISDIR(st.st_mode)) {
-                    /* Messages name files as gazetteers/x.tsv, not
-                     * bin/../gazetteers/x.tsv. */
-                    char *real = realpath(b.data, NULL);
-                    if (real) {
-                        cli_buf_free(&b);
-                        return real;
-                    }
-                    return b.data;
-                }
-                cli_buf_free(&b);
+                cli_buf_printf(&b, "%s%s", slash ? exe : "", rel[i]);
+                places[count++] = b.data;
             }
         }
     }
-    return cli_xstrdup(NG_DATADIR "/gazetteers");
+    places[count++] = cli_xstrdup(NG_DATADIR "/gazetteers");
+    char *found = NULL;
+    for (size_t i = 0; i < count; i++) {
+        struct stat st;
+        if (!found && stat(places[i], &st) == 0 && S_ISDIR(st.st_mode)) {
+            found = places[i];
+            continue;
+        }
+        if (looked)
+            cli_buf_printf(looked, "%s%s", looked->len ? ", " : "", places[i]);
+        free(places[i]);
+    }
+    return found;
+}
+
+char *cli_default_gazetteer_dir(void)
+{
+    char *dir = find_bundled_gazetteers(NULL);
+    return dir ? dir : cli_xstrdup(NG_DATADIR "/gazetteers");
+}
+
+/* No -g: the bundled gazetteers, or a message that says where they were
+ * looked for and how to point at them (a copied binary finds none).
+ * Returns -1 when found, else EXIT_DATA. */
+static int use_bundled_gazetteers(cli_options_t *o)
+{
+    cli_buf_t looked = {0};
+    char *dir = find_bundled_gazetteers(&looked);
+    if (!dir) {
+        fprintf(stderr, "nergraph: cannot find the bundled gazetteers (NERGRAPH_GAZETTEERS "
+                "is not set; looked for %s); name them with -g PATH or set "
+                "NERGRAPH_GAZETTEERS=DIR\n", looked.data);
+        cli_buf_free(&looked);
+        return EXIT_DATA;
+    }
+    cli_buf_free(&looked);
+    struct stat st;
+    const char *env = getenv("NERGRAPH_GAZETTEERS");
+    if (env && *env && stat(env, &st) != 0) {
+        fprintf(stderr, "nergraph: NERGRAPH_GAZETTEERS=%s: %s; set it to the gazetteer "
+                "directory, or name the gazetteers with -g PATH\n", env, strerror(errno));
+        free(dir);
+        return EXIT_DATA;
+    }
+    o->default_gazetteer_dir = dir;
+    o->gazetteers[o->gazetteer_count++] = dir;
+    return -1;
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+int cli_check_types(const cli_options_t *o, const ng_gazetteer_t *gz)
+{
+    uint32_t entities = ng_gazetteer_entity_count(gz);
+    for (size_t i = 0; i < o->graph.type_count; i++) {
+        const char *want = o->types[i];
+        bool is_ignore = strcmp(want, NG_TYPE_IGNORE) == 0, found = false;
+        for (uint32_t e = 0; e < entities && !found && !is_ignore; e++)
+            found = strcmp(ng_gazetteer_entity_type(gz, e), want) == 0;
+        if (found)
+            continue;
+        /* The types there are, sorted and once each, "ignore" left out. */
+        const char **types = cli_xcalloc(entities + 1, sizeof *types);
+        for (uint32_t e = 0; e < entities; e++)
+            types[e] = ng_gazetteer_entity_type(gz, e);
+        if (entities)
+            qsort(types, entities, sizeof *types, cmp_str);
+        cli_buf_t list = {0};
+        for (uint32_t e = 0; e < entities; e++)
+            if ((e == 0 || strcmp(types[e], types[e - 1]) != 0) &&
+                strcmp(types[e], NG_TYPE_IGNORE) != 0)
+                cli_buf_printf(&list, "%s%s", list.len ? ", " : "", types[e]);
+        free(types);
+        if (is_ignore)
+            fprintf(stderr, "nergraph: --types: '%s' rows mark phrases that are not names "
+                    "and never become mentions; the loaded types are: %s\n",
+                    want, list.len ? list.data : "(none)");
+        else
+            fprintf(stderr, "nergraph: --types: no entity in the gazetteers has type '%s'; "
+                    "the loaded types are: %s\n", want, list.len ? list.data : "(none)");
+        fprintf(stderr, "Try 'nergraph --help' for more information.\n");
+        cli_buf_free(&list);
+        return EXIT_USAGE;
+    }
+    return -1;
+}
+
+/* Reading the output as an input would feed an old graph (or half of the
+ * new one) back in; a directory walk skips it by itself, an INPUT named
+ * explicitly is refused. */
+static int check_output_not_input(const cli_options_t *o)
+{
+    struct stat out, in;
+    if (!o->output || strcmp(o->output, "-") == 0 || stat(o->output, &out) != 0 ||
+        !S_ISREG(out.st_mode))
+        return -1;
+    for (int i = 0; i < o->input_count; i++)
+        if (strcmp(o->inputs[i], "-") != 0 && stat(o->inputs[i], &in) == 0 &&
+            in.st_dev == out.st_dev && in.st_ino == out.st_ino) {
+            fprintf(stderr, "nergraph: %s: the output file is also an input; write the "
+                    "output elsewhere or leave it out of the inputs\n"
+                    "Try 'nergraph --help' for more information.\n", o->inputs[i]);
+            return EXIT_USAGE;
+        }
+    return -1;
 }
 
 /* "--no-isolates=yes": a known flag given a value getopt refuses. */
@@ -206,6 +340,23 @@ static int resolve_format(cli_options_t *o)
     return -1;
 }
 
+/* --exclude-id a,b (repeatable): the ids join the list.  False if arg
+ * names none. */
+static bool add_exclude_ids(cli_options_t *o, const char *arg)
+{
+    size_t before = o->graph.exclude_id_count;
+    char *copy = cli_xstrdup(arg);
+    for (char *tok = strtok(copy, ","); tok; tok = strtok(NULL, ",")) {
+        if (!*tok)
+            continue;
+        CLI_GROW(o->exclude_ids, o->exclude_cap, o->graph.exclude_id_count + 1);
+        o->exclude_ids[o->graph.exclude_id_count++] = cli_xstrdup(tok);
+    }
+    free(copy);
+    o->graph.exclude_ids = (const char *const *)o->exclude_ids;
+    return o->graph.exclude_id_count > before;
+}
+
 int cli_options_parse(cli_options_t *o, int argc, char **argv)
 {
     static const struct option longopts[] = {
@@ -219,6 +370,14 @@ int cli_options_parse(cli_options_t *o, int argc, char **argv)
         {"no-auto-aliases", no_argument, NULL, OPT_NO_AUTO},
         {"strict", no_argument, NULL, OPT_STRICT},
         {"words", required_argument, NULL, OPT_WORDS},
+        {"include", required_argument, NULL, OPT_INCLUDE},
+        {"exclude", required_argument, NULL, OPT_EXCLUDE},
+        {"analyze", no_argument, NULL, OPT_ANALYZE},
+        {"top", required_argument, NULL, OPT_TOP},
+        {"top-by", required_argument, NULL, OPT_TOP_BY},
+        {"exclude-id", required_argument, NULL, OPT_EXCLUDE_ID},
+        {"ego", required_argument, NULL, OPT_EGO},
+        {"depth", required_argument, NULL, OPT_DEPTH},
         {"layout", required_argument, NULL, OPT_LAYOUT},
         {"color", required_argument, NULL, OPT_COLOR},
         {"size", required_argument, NULL, OPT_SIZE},
@@ -228,10 +387,13 @@ int cli_options_parse(cli_options_t *o, int argc, char **argv)
     };
     memset(o, 0, sizeof *o);
     o->gazetteers = cli_xcalloc((size_t)argc + 2, sizeof *o->gazetteers);
+    o->include = cli_xcalloc((size_t)argc + 1, sizeof *o->include);
+    o->exclude = cli_xcalloc((size_t)argc + 1, sizeof *o->exclude);
     o->window = (ng_window_t){NG_WINDOW_SENTENCE, 0};
     ng_graph_options_init(&o->graph);
     ng_tagger_options_init(&o->tagger);
     ng_error_t err = {0};
+    bool depth_given = false;
 
     opterr = 0;
     optind = 1;
@@ -289,6 +451,38 @@ int cli_options_parse(cli_options_t *o, int argc, char **argv)
         case OPT_WORDS:
             o->words = optarg;
             break;
+        case OPT_INCLUDE:
+        case OPT_EXCLUDE:
+            if (!*optarg)
+                return usage_error("--%s needs a pattern, e.g. '*.txt'",
+                                   c == OPT_INCLUDE ? "include" : "exclude");
+            if (c == OPT_INCLUDE)
+                o->include[o->include_count++] = optarg;
+            else
+                o->exclude[o->exclude_count++] = optarg;
+            break;
+        case OPT_ANALYZE:
+            o->analyze = true;
+            break;
+        case OPT_TOP:
+            if (!parse_count(optarg, &o->graph.top))
+                return usage_error("--top takes a whole number of 1 or more, not '%s'", optarg);
+            break;
+        case OPT_TOP_BY:
+            o->graph.top_by = optarg;
+            break;
+        case OPT_EXCLUDE_ID:
+            if (!add_exclude_ids(o, optarg))
+                return usage_error("--exclude-id needs at least one id, not '%s'", optarg);
+            break;
+        case OPT_EGO:
+            o->graph.ego = optarg;
+            break;
+        case OPT_DEPTH:
+            if (!parse_count(optarg, &o->graph.ego_depth))
+                return usage_error("--depth takes a whole number of 1 or more, not '%s'", optarg);
+            depth_given = true;
+            break;
         case OPT_LAYOUT:
             if (!ng_export_layout_known(optarg))
                 return usage_error("--layout takes dot, neato, fdp, sfdp or circo, not '%s'",
@@ -321,23 +515,33 @@ int cli_options_parse(cli_options_t *o, int argc, char **argv)
         }
     }
 
+    if (o->graph.top_by && !o->graph.top)
+        return usage_error("--top-by %s needs --top N", o->graph.top_by);
+    if (depth_given && !o->graph.ego)
+        return usage_error("--depth needs --ego ID%s", "");
     int st = resolve_format(o);
     if (st >= 0)
         return st;
-    if (!o->gazetteer_count) {
-        o->default_gazetteer_dir = cli_default_gazetteer_dir();
-        o->gazetteers[o->gazetteer_count++] = o->default_gazetteer_dir;
-    }
     o->inputs = argv + optind;
     o->input_count = argc - optind;
+    st = check_output_not_input(o);
+    if (st >= 0)
+        return st;
+    if (!o->gazetteer_count)
+        return use_bundled_gazetteers(o);
     return -1;
 }
 
 void cli_options_free(cli_options_t *o)
 {
     free(o->gazetteers);
+    free(o->include);
+    free(o->exclude);
     free(o->default_gazetteer_dir);
     free(o->types);
     free(o->types_buf);
+    for (size_t i = 0; i < o->graph.exclude_id_count; i++)
+        free(o->exclude_ids[i]);
+    free(o->exclude_ids);
     memset(o, 0, sizeof *o);
 }

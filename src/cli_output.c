@@ -51,8 +51,9 @@ bool cli_output_open(cli_output_t *o, const char *path)
     o->path = real ? real : cli_xstrdup(path);
     path = o->path;
     size_t len = strlen(path);
-    o->tmp_path = cli_xmalloc(len + 16);
-    snprintf(o->tmp_path, len + 16, "%s.tmp.XXXXXX", path);
+    size_t tmp_size = len + sizeof CLI_TMP_INFIX + CLI_TMP_RANDOM;
+    o->tmp_path = cli_xmalloc(tmp_size);
+    snprintf(o->tmp_path, tmp_size, "%s" CLI_TMP_INFIX "XXXXXX", path);
     int fd = mkstemp(o->tmp_path);
     if (fd < 0) {
         fprintf(stderr, "nergraph: %s: cannot create output: %s\n", path, strerror(errno));

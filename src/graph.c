@@ -12,9 +12,12 @@
 #include "nergraph.h"
 #include "ng_graph_igraph.h"
 
+#include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "graph_draft.h"
 #include "util.h"
 
 /* ---- columns and attributes ---------------------------------------------- */
@@ -329,24 +332,8 @@ const char *ng_graph_attr_string(const ng_graph_t *g, size_t i)
 
 /* ---- the draft and its passes --------------------------------------------- */
 
-typedef struct draft_edge {
-    size_t u, v; /* indices into draft nodes, u < v */
-    size_t weight, documents;
-} draft_edge_t;
-
-/* What the graph will hold, before igraph and the columns exist. */
-typedef struct draft {
-    const ng_gazetteer_t *gz;
-    const ng_graph_options_t *opts;
-    uint32_t *nodes; /* entities, sorted by id */
-    size_t node_count;
-    draft_edge_t *edges; /* sorted by (u, v) */
-    size_t edge_count;
-} draft_t;
-
-/* Drop the nodes with keep[i] false and every edge that touches one;
- * renumbering keeps both lists sorted. */
-static void draft_keep_nodes(draft_t *d, const bool *keep)
+/* Drop the nodes with keep[i] false and every edge that touches one. */
+void draft_keep_nodes(draft_t *d, const bool *keep)
 {
     size_t *index_of = ng_xmalloc((d->node_count + 1) * sizeof *index_of);
     size_t n = 0;
@@ -369,6 +356,21 @@ static void draft_keep_nodes(draft_t *d, const bool *keep)
     free(index_of);
 }
 
+void draft_note(draft_t *d, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    int len = vsnprintf(NULL, 0, fmt, ap);
+    va_end(ap);
+    size_t old = d->filters ? strlen(d->filters) : 0;
+    size_t sep = old ? 2 : 0;
+    d->filters = ng_xrealloc(d->filters, old + sep + (size_t)len + 1);
+    memcpy(d->filters + old, "; ", sep);
+    va_start(ap, fmt);
+    vsnprintf(d->filters + old + sep, (size_t)len + 1, fmt, ap);
+    va_end(ap);
+}
+
 static bool type_kept(const ng_graph_options_t *o, const char *type)
 {
     for (size_t i = 0; i < o->type_count; i++)
@@ -387,6 +389,17 @@ static void pass_types(draft_t *d)
         keep[i] = type_kept(d->opts, ng_gazetteer_entity_type(d->gz, d->nodes[i]));
     draft_keep_nodes(d, keep);
     free(keep);
+    size_t len = 1;
+    for (size_t i = 0; i < d->opts->type_count; i++)
+        len += strlen(d->opts->types[i]) + 1;
+    char *list = ng_xcalloc(len, 1);
+    for (size_t i = 0; i < d->opts->type_count; i++) {
+        if (i)
+            strcat(list, ",");
+        strcat(list, d->opts->types[i]);
+    }
+    draft_note(d, "types=%s", list);
+    free(list);
 }
 
 /* --min-weight: lighter edges go; their nodes stay. */
@@ -397,6 +410,8 @@ static void pass_min_weight(draft_t *d)
         if (d->edges[i].weight >= d->opts->min_weight)
             d->edges[m++] = d->edges[i];
     d->edge_count = m;
+    if (d->opts->min_weight > 1)
+        draft_note(d, "min-weight=%zu", d->opts->min_weight);
 }
 
 /* --no-isolates: nodes left without an edge go. */
@@ -409,12 +424,16 @@ static void pass_isolates(draft_t *d)
         keep[d->edges[i].u] = keep[d->edges[i].v] = true;
     draft_keep_nodes(d, keep);
     free(keep);
+    draft_note(d, "no-isolates");
 }
 
 /* The filters, in the order they apply (see ng_graph_build). */
 static void (*const passes[])(draft_t *) = {
     pass_types,
+    pass_exclude_ids,
     pass_min_weight,
+    pass_ego,
+    pass_top,
     pass_isolates,
 };
 
@@ -476,6 +495,7 @@ static void draft_free(draft_t *d)
 {
     free(d->nodes);
     free(d->edges);
+    free(d->filters);
 }
 
 /* ---- from the draft to the graph ------------------------------------------ */
@@ -660,6 +680,8 @@ static ng_graph_t *graph_from_draft(draft_t *d, const ng_cooc_t *c, struct ng_er
     add_node_columns(g, c);
     add_edge_columns(g, d);
     set_run_attributes(g, c);
+    if (d->filters)
+        ng_graph_set_attr_string(g, "filters", d->filters);
     return g;
 }
 
@@ -667,6 +689,7 @@ void ng_graph_options_init(ng_graph_options_t *o)
 {
     memset(o, 0, sizeof *o);
     o->min_weight = 1;
+    o->ego_depth = 1;
 }
 
 ng_graph_t *ng_graph_build(const ng_gazetteer_t *gz, const ng_cooc_t *c,
@@ -677,11 +700,13 @@ ng_graph_t *ng_graph_build(const ng_gazetteer_t *gz, const ng_cooc_t *c,
         ng_graph_options_init(&defaults);
         opts = &defaults;
     }
-    draft_t d = {.gz = gz, .opts = opts};
+    if (ng_graph_options_check(gz, opts, err))
+        return NULL;
+    draft_t d = {.gz = gz, .cooc = c, .opts = opts, .err = err};
     draft_collect(&d, c);
-    for (size_t i = 0; i < sizeof passes / sizeof *passes; i++)
+    for (size_t i = 0; i < sizeof passes / sizeof *passes && !d.status; i++)
         passes[i](&d);
-    ng_graph_t *g = graph_from_draft(&d, c, err);
+    ng_graph_t *g = d.status ? NULL : graph_from_draft(&d, c, err);
     draft_free(&d);
     return g;
 }

@@ -12,11 +12,22 @@
 
 #include "cli.h"
 
+/* Everything one run holds, released by run_free whatever phase it
+ * reached.  Phases return -1 to go on, or the exit status to end with. */
 typedef struct run {
+    cli_options_t opts;
+    ng_gazetteer_t *gz;
+    ng_tagger_t *tagger;
     ng_pipeline_t *pipeline;
-    int status;             /* first library error */
+    ng_mentions_writer_t *mentions;
+    ng_graph_t *graph;
+    cli_output_t out;
+    bool out_open;
+    int status;             /* first library error while reading inputs */
     ng_error_t err;
 } run_t;
+
+enum { GO_ON = -1 };
 
 /* Warnings are printed as they come and counted, for --strict. */
 static size_t warning_count;
@@ -28,6 +39,12 @@ static void print_warning(void *ctx, const char *message)
     fprintf(stderr, "nergraph: warning: %s\n", message);
 }
 
+/* Print a library error; the exit status for it. */
+static int failed(const ng_error_t *err)
+{
+    fprintf(stderr, "nergraph: %s\n", err->message);
+    return EXIT_DATA;
+}
 
 static int on_document(void *ctx, const char *name, const char *data, size_t len)
 {
@@ -67,139 +84,142 @@ static bool load_words(ng_gazetteer_t *gz, const cli_options_t *opts, ng_error_t
     return true;
 }
 
+/* Gazetteers, the common-word list, and --types checked against them. */
+static int load_gazetteers(run_t *r)
+{
+    r->gz = ng_gazetteer_new();
+    ng_gazetteer_set_diagnostics(r->gz, print_warning, NULL);
+    for (size_t i = 0; i < r->opts.gazetteer_count; i++)
+        if (ng_gazetteer_load_path(r->gz, r->opts.gazetteers[i], &r->err))
+            return failed(&r->err);
+    if (!load_words(r->gz, &r->opts, &r->err))
+        return failed(&r->err);
+    int st = cli_check_types(&r->opts, r->gz);
+    if (st != GO_ON)
+        return st;
+    /* Ids named by --exclude-id and --ego exist: said before any text is
+     * read. */
+    if (ng_graph_options_check(r->gz, &r->opts.graph, &r->err)) {
+        fprintf(stderr, "nergraph: %s\nTry 'nergraph --help' for more information.\n",
+                r->err.message);
+        return EXIT_USAGE;
+    }
+    return GO_ON;
+}
+
+/* The tagger, the pipeline and the sinks the chosen format needs.  The
+ * output is opened here, before any input is read: a run over a big
+ * corpus should not find out at the end that it cannot write. */
+static int start_pipeline(run_t *r)
+{
+    r->tagger = ng_tagger_new(r->gz, &r->opts.tagger, &r->err);
+    if (!r->tagger)
+        return failed(&r->err);
+    r->pipeline = ng_pipeline_new(r->tagger, &r->opts.window);
+    ng_pipeline_set_diagnostics(r->pipeline, print_warning, NULL);
+    if (!cli_output_open(&r->out, r->opts.output))
+        return EXIT_DATA;
+    r->out_open = true;
+    if (r->opts.format->kind == NG_EXPORT_MENTIONS) {
+        r->mentions = ng_mentions_writer_new(r->out.fp, r->gz, r->opts.graph.types,
+                                             r->opts.graph.type_count);
+        ng_sink_t sink = ng_mentions_writer_sink(r->mentions);
+        ng_pipeline_add_sink(r->pipeline, &sink);
+    }
+    return GO_ON;
+}
+
+/* Every input through the pipeline.  Unreadable inputs and documents the
+ * matcher cannot take are reported and make the exit status 1 at the end;
+ * a sink's failure stops the run. */
+static int read_inputs(run_t *r, int *exit_code)
+{
+    size_t failures = 0;
+    cli_read_inputs(&r->opts, on_document, r, print_warning, NULL, &failures);
+    if (r->status > 0)
+        return failed(&r->err);
+    if (failures || r->status < 0)
+        *exit_code = EXIT_DATA;
+    if (r->opts.strict && warning_count) {
+        /* Mentions already streamed to stdout cannot be taken back; a file
+         * is never written, and a graph is never started. */
+        bool streamed = !r->out.path && r->opts.format->kind == NG_EXPORT_MENTIONS;
+        fprintf(stderr, "nergraph: --strict: %zu warning%s; %s\n", warning_count,
+                warning_count == 1 ? "" : "s",
+                streamed ? "the mentions written so far are incomplete" : "no output written");
+        return EXIT_DATA;
+    }
+    return GO_ON;
+}
+
+/* Build the graph from the counts and write it in the chosen format. */
+static int write_graph(run_t *r)
+{
+    if (r->opts.format->kind != NG_EXPORT_GRAPH)
+        return GO_ON;
+    r->graph = ng_graph_build(r->gz, ng_pipeline_cooc(r->pipeline), &r->opts.graph, &r->err);
+    if (!r->graph)
+        return failed(&r->err);
+    if (r->opts.analyze && ng_graph_analyze(r->graph, NULL, &r->err))
+        return failed(&r->err);
+    ng_export_options_t export_opts;
+    ng_export_options_init(&export_opts);
+    export_opts.diag = print_warning;
+    export_opts.layout = r->opts.layout;
+    export_opts.color_by = r->opts.color_by;
+    export_opts.size_by = r->opts.size_by;
+    int st = r->opts.format->write_graph(r->out.fp, r->graph, &export_opts, &r->err);
+    if (st == NG_EUSAGE) {
+        /* An option that does not fit the graph (--color community without
+         * --analyze): the command line's fault. */
+        fprintf(stderr, "nergraph: %s\nTry 'nergraph --help' for more information.\n",
+                r->err.message);
+        return EXIT_USAGE;
+    }
+    /* A write error shows again, with its cause, at commit. */
+    if (st && st != NG_EIO)
+        return failed(&r->err);
+    return GO_ON;
+}
+
+static void run_free(run_t *r)
+{
+    if (r->out_open)
+        cli_output_abort(&r->out);
+    ng_graph_free(r->graph);
+    ng_pipeline_free(r->pipeline);
+    ng_mentions_writer_free(r->mentions);
+    ng_tagger_free(r->tagger);
+    ng_gazetteer_free(r->gz);
+    cli_options_free(&r->opts);
+}
+
 int main(int argc, char **argv)
 {
-    cli_options_t opts;
-    ng_error_t err = {0};
-    ng_gazetteer_t *gz = NULL;
-    ng_tagger_t *tagger = NULL;
-    ng_pipeline_t *pipeline = NULL;
-    ng_graph_t *graph = NULL;
-    ng_mentions_writer_t *mentions = NULL;
-    cli_output_t out = {0};
-    bool out_open = false;
-
     /* A closed pipe (nergraph ... | head) ends the run quietly, even when
      * the parent process ignored SIGPIPE. */
     signal(SIGPIPE, SIG_DFL);
     if (argc > 1 && strcmp(argv[1], "gazetteer") == 0)
         return cli_gazetteer_main(argc - 1, argv + 1);
-    int exit_code = cli_options_parse(&opts, argc, argv);
-    if (exit_code >= 0)
-        goto out;
-    exit_code = EXIT_OK;
 
-    gz = ng_gazetteer_new();
-    ng_gazetteer_set_diagnostics(gz, print_warning, NULL);
-    for (size_t i = 0; i < opts.gazetteer_count; i++) {
-        if (ng_gazetteer_load_path(gz, opts.gazetteers[i], &err)) {
-            fprintf(stderr, "nergraph: %s\n", err.message);
+    run_t r = {0};
+    int exit_code = EXIT_OK;
+    int st = cli_options_parse(&r.opts, argc, argv);
+    if (st == GO_ON)
+        st = load_gazetteers(&r);
+    if (st == GO_ON)
+        st = start_pipeline(&r);
+    if (st == GO_ON)
+        st = read_inputs(&r, &exit_code);
+    if (st == GO_ON)
+        st = write_graph(&r);
+    if (st == GO_ON) {
+        r.out_open = false;
+        if (!cli_output_commit(&r.out))
             exit_code = EXIT_DATA;
-            goto out;
-        }
+    } else {
+        exit_code = st;
     }
-    if (!load_words(gz, &opts, &err)) {
-        fprintf(stderr, "nergraph: %s\n", err.message);
-        exit_code = EXIT_DATA;
-        goto out;
-    }
-    for (size_t i = 0; i < opts.graph.type_count; i++) {
-        bool found = false;
-        for (uint32_t e = 0; e < ng_gazetteer_entity_count(gz) && !found; e++)
-            found = strcmp(ng_gazetteer_entity_type(gz, e), opts.types[i]) == 0;
-        if (!found) {
-            char msg[512];
-            snprintf(msg, sizeof msg, "--types: no entity in the gazetteers has type '%s'",
-                     opts.types[i]);
-            print_warning(NULL, msg);
-        }
-    }
-    tagger = ng_tagger_new(gz, &opts.tagger, &err);
-    if (!tagger) {
-        fprintf(stderr, "nergraph: %s\n", err.message);
-        exit_code = EXIT_DATA;
-        goto out;
-    }
-    pipeline = ng_pipeline_new(tagger, &opts.window);
-    ng_pipeline_set_diagnostics(pipeline, print_warning, NULL);
-
-    /* Open the output first: a run over a big corpus should not find out
-     * at the end that it cannot write. */
-    if (!cli_output_open(&out, opts.output)) {
-        exit_code = EXIT_DATA;
-        goto out;
-    }
-    out_open = true;
-
-    run_t run = {.pipeline = pipeline};
-    if (opts.format->kind == NG_EXPORT_MENTIONS) {
-        mentions = ng_mentions_writer_new(out.fp, gz, opts.graph.types, opts.graph.type_count);
-        ng_sink_t sink = ng_mentions_writer_sink(mentions);
-        ng_pipeline_add_sink(pipeline, &sink);
-    }
-    size_t failures = 0;
-    if (!opts.input_count)
-        cli_read_input("-", on_document, &run, &failures);
-    for (int i = 0; i < opts.input_count && run.status <= 0; i++)
-        cli_read_input(opts.inputs[i], on_document, &run, &failures);
-    if (run.status > 0) {
-        fprintf(stderr, "nergraph: %s\n", run.err.message);
-        exit_code = EXIT_DATA;
-        goto out;
-    }
-    if (failures || run.status < 0)
-        exit_code = EXIT_DATA;
-    if (opts.strict && warning_count) {
-        /* Mentions already streamed to stdout cannot be taken back; a file
-         * is never written, and a graph is never started. */
-        fprintf(stderr, "nergraph: --strict: %zu warning%s; %s\n", warning_count,
-                warning_count == 1 ? "" : "s",
-                out.path || opts.format->kind != NG_EXPORT_MENTIONS ? "no output written"
-                                                   : "the mentions written so far are incomplete");
-        exit_code = EXIT_DATA;
-        goto out;
-    }
-
-    if (opts.format->kind == NG_EXPORT_GRAPH) {
-        graph = ng_graph_build(gz, ng_pipeline_cooc(pipeline), &opts.graph, &err);
-        if (!graph) {
-            fprintf(stderr, "nergraph: %s\n", err.message);
-            exit_code = EXIT_DATA;
-            goto out;
-        }
-        ng_export_options_t export_opts;
-        ng_export_options_init(&export_opts);
-        export_opts.diag = print_warning;
-        export_opts.layout = opts.layout;
-        export_opts.color_by = opts.color_by;
-        export_opts.size_by = opts.size_by;
-        int st = opts.format->write_graph(out.fp, graph, &export_opts, &err);
-        if (st == NG_EUSAGE) {
-            /* An option that does not fit the graph (--color community
-             * without communities): the command line's fault. */
-            fprintf(stderr, "nergraph: %s\nTry 'nergraph --help' for more information.\n",
-                    err.message);
-            exit_code = EXIT_USAGE;
-            goto out;
-        }
-        if (st && st != NG_EIO) {
-            fprintf(stderr, "nergraph: %s\n", err.message);
-            exit_code = EXIT_DATA;
-            goto out;
-        }
-    }
-    out_open = false;
-    if (!cli_output_commit(&out))
-        exit_code = EXIT_DATA;
-
-out:
-    if (out_open)
-        cli_output_abort(&out);
-    ng_graph_free(graph);
-    ng_pipeline_free(pipeline);
-    ng_mentions_writer_free(mentions);
-    ng_tagger_free(tagger);
-    ng_gazetteer_free(gz);
-    cli_options_free(&opts);
+    run_free(&r);
     return exit_code;
 }

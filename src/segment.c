@@ -285,8 +285,11 @@ static void push_start(size_t **arr, size_t *count, size_t *cap, size_t off)
 static bool in_list(const char *const *list, size_t n, const unsigned char *w,
                     size_t wlen)
 {
+    /* Called per word of short lines: the first byte rules out most
+     * entries before strlen is paid for. */
     for (size_t k = 0; k < n; k++)
-        if (strlen(list[k]) == wlen && memcmp(list[k], w, wlen) == 0)
+        if (wlen && (unsigned char)list[k][0] == w[0] && strlen(list[k]) == wlen &&
+            memcmp(list[k], w, wlen) == 0)
             return true;
     return false;
 }
@@ -331,6 +334,11 @@ static void end_word(state_t *st, const unsigned char *s, size_t at)
                               ng_is_lower_cp(st->word_first));
     if (!is_letter(st->word_first))
         return; /* numbers say nothing about Title Case */
+    /* What follows only decides whether the line is a headline; once it
+     * cannot be one, the word list is not worth a look (most prose
+     * lines). */
+    if (st->line_chunks > HEADLINE_MAX_WORDS || st->long_uncapped)
+        return;
     if (in_list(title_minor_words,
                 sizeof title_minor_words / sizeof *title_minor_words,
                 s + st->word_start, at - st->word_start))

@@ -5,14 +5,15 @@
  * left to right, one header per stage:
  *
  *   ng_gazetteer.h  load name lists (TSV) into entities and aliases
- *   ng_gazetteer_check.h  check a gazetteer's rows; count what it holds
+ *   ng_gazetteer_check.h
+ *                   check a gazetteer's rows; count what it holds
+ *   ng_segment.h    sentence, paragraph and title-line boundaries, tokens
  *   ng_tagger.h     normalize text, match aliases, resolve mentions
- *   ng_segment.h    sentence, paragraph and token boundaries
  *   ng_window.h     what counts as together: sentence, paragraph, ...
  *   ng_pipeline.h   documents in, window events out to sinks
  *   ng_cooc.h       the counting sink: entities that share a window
  *   ng_graph.h      build the graph (typed columns) and filter it
- *   ng_export.h     the output formats: DOT, JSON, JSON Lines mentions
+ *   ng_export.h     the registry of output formats and their writers
  *
  * ng_graph_igraph.h (not included here) gives the igraph view of a graph.
  *
@@ -73,6 +74,7 @@ typedef struct ng_error {
 #include "ng_pipeline.h"
 #include "ng_cooc.h"
 #include "ng_graph.h"
+#include "ng_analyze.h"
 #include "ng_export.h"
 
 #pragma GCC visibility pop

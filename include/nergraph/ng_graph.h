@@ -38,9 +38,31 @@ typedef struct ng_graph_options {
     bool no_isolates;         /* drop nodes left without an edge */
     const char *const *types; /* keep only these entity types; NULL = all */
     size_t type_count;
+    /* Structural filters (src/graph_filters.c); every string is borrowed. */
+    const char *const *exclude_ids; /* drop these entities */
+    size_t exclude_id_count;
+    const char *ego;   /* keep this entity and the nodes within ego_depth hops; NULL = all */
+    size_t ego_depth;  /* hops from ego (default 1) */
+    size_t top;        /* keep the top strongest nodes; 0 = all */
+    /* What "strongest" means for top: a count of the counter ("mentions",
+     * the default when NULL, "documents", "windows") or a centrality
+     * computed on the graph as it stands when the cut is made ("degree",
+     * "weighted_degree", "pagerank", "betweenness", "eigenvector"; see
+     * ng_analyze.h for their definitions).  Ties go to the smaller id. */
+    const char *top_by;
 } ng_graph_options_t;
 
 void ng_graph_options_init(ng_graph_options_t *o);
+
+/*
+ * Check o against gz before reading any text: every exclude id and the
+ * ego must be an entity of gz, the ego must not be excluded (by
+ * exclude_ids, or by types), top_by must name a measure above.  NG_OK,
+ * else NG_EUSAGE with err saying which value is wrong.  ng_graph_build
+ * calls it too.
+ */
+int ng_graph_options_check(const ng_gazetteer_t *gz, const ng_graph_options_t *o,
+                           struct ng_error *err);
 
 typedef struct ng_graph ng_graph_t;
 
@@ -53,9 +75,13 @@ typedef enum ng_column_type {
 /*
  * Build the graph from counts c over gazetteer gz (both borrowed; gz must
  * outlive the graph, c need not).  Filters run as passes, in this order:
- * --types (a dropped node takes its edges along), --min-weight, then
- * --no-isolates, so a node whose only edges went to a dropped type is an
- * isolate.  NULL with err filled (NG_EINTERNAL) if igraph fails.  igraph's
+ * types (a dropped node takes its edges along), exclude_ids, min_weight,
+ * ego (nodes within ego_depth hops over the edges left), top, then
+ * no_isolates, so a node whose only edges went to a dropped type is an
+ * isolate.  The graph attribute "filters" (string) says what was applied,
+ * e.g. "types=person,country; min-weight=2; top=50 by pagerank"; absent
+ * when nothing was.  NULL with err filled: NG_EUSAGE when o fails
+ * ng_graph_options_check, NG_EINTERNAL if igraph fails.  igraph's
  * error handler is replaced only during the igraph calls and restored
  * before returning.  Free with ng_graph_free.
  */

@@ -242,3 +242,30 @@ print("OK")
 EOF
 pycheck "hostile names: the SVG is well-formed, with every node and its tooltip" \
     "$T/hostile.py" "$T/h.svg"
+
+# With --analyze: --color community gives each community its own fill and
+# one legend cell; --size pagerank orders widths by pagerank; the title
+# names the filters applied.
+run "$T/a.json" --analyze --top 4
+run "$T/a.dot" --analyze --top 4 --color community --size pagerank
+cat >"$T/community.py" <<'EOF'
+import json, sys
+import pygraphviz
+a, g = pygraphviz.AGraph(sys.argv[1]), json.load(open(sys.argv[2]))
+fill = {n: a.get_node(n).attr["fillcolor"] for n in a.nodes()}
+com = {n["id"]: n["community"] for n in g["nodes"]}
+assert len(fill) == len(com) == 4, (fill, com)
+for u in com:
+    for v in com:
+        assert (com[u] == com[v]) == (fill[u] == fill[v]), (com, fill)
+label = a.graph_attr["label"]
+for c in set(com.values()):
+    assert label.count("community %d<" % c) == 1, label
+assert "filters: top=4 by" in label, label
+rank = sorted(g["nodes"], key=lambda n: n["pagerank"])
+widths = [float(a.get_node(n["id"]).attr["width"]) for n in rank]
+assert widths == sorted(widths) and widths[0] < widths[-1], (rank, widths)
+print("OK")
+EOF
+pycheck "--analyze --color community --size pagerank: fills by community, legend, widths by pagerank, filters in the title" \
+    "$T/community.py" "$T/a.dot" "$T/a.json"

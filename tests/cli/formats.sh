@@ -64,8 +64,9 @@ for case in "json g.dot dot" "dot g.json json" "mentions g.json json" "json m.js
     set -- $case
     run "$T/c-$2" -f "$1"
     expect_err "-f $1 -o $2: usage error naming both" 2 "$T/err" "-f $1" "c-$2" "$3 format"
-    if [ -e "$T/c-$2" ]; then fail "-f $1 -o $2: no file written" "$(ls -l "$T/c-$2")"
-    else pass "-f $1 -o $2: no file written"; fi
+    if [ "$code" -ne 2 ]; then fail "-f $1 -o $2: no file written" "the run did not fail as a usage error"
+    elif [ -e "$T/c-$2" ]; then fail "-f $1 -o $2: no file written" "$(ls -l "$T/c-$2")"
+    else pass_failure "-f $1 -o $2: no file written"; fi
 done
 "$NERGRAPH" -g "$T/gaz.tsv" -f graphml "$T/in.txt" >"$T/stdout" 2>"$T/err"
 code=$?

@@ -4,7 +4,8 @@
 # /bin/false, a binary that does nothing and fails.  A check of a
 # successful run that still passes cannot tell a working nergraph from a
 # broken one: the run fails.  Only checks marked as failure checks
-# ("PASS (failure check) NAME", see tests/cli/lib.sh) may pass, and an
+# ("PASS (failure check) NAME", see tests/cli/lib.sh) and checks of project
+# files no run makes ("PASS (no binary) NAME") may pass, and an
 # end-to-end case never may (an expected.exit case must name its message
 # in expected.stderr).
 #
@@ -35,7 +36,7 @@ for script in tests/cli/*.sh; do
     n=$(printf '%s\n' "$out" | grep -c -E '^(PASS|FAIL) ')
     f=$(printf '%s\n' "$out" | grep -c '^FAIL ')
     a=$(printf '%s\n' "$out" | grep -c '^PASS (failure check) ')
-    bad=$(printf '%s\n' "$out" | grep '^PASS ' | grep -v '^PASS (failure check) ')
+    bad=$(printf '%s\n' "$out" | grep '^PASS ' | grep -v -e '^PASS (failure check) ' -e '^PASS (no binary) ')
     checks=$((checks + n))
     failed=$((failed + f))
     allowed=$((allowed + a))
