@@ -132,8 +132,8 @@ demo: deps
 	$(BUILD)/nergraph -f dot  -o output/sample.dot  samples/news-sample.txt
 	$(BUILD)/nergraph -f json -o output/sample.json samples/news-sample.txt
 	$(BUILD)/nergraph -f graphml -o output/sample.graphml samples/news-sample.txt
-	@echo "wrote output/sample.dot, output/sample.json and output/sample.graphml"
-	@echo "render it: dot -Tsvg output/sample.dot -o output/sample.svg"
+	$(BUILD)/nergraph -f svg  -o output/sample.svg  samples/news-sample.txt
+	@echo "wrote output/sample.dot, .json, .graphml and .svg (the diagram)"
 
 # Every test; the last line reads "N passed, N failed".
 test: deps

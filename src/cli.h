@@ -66,6 +66,9 @@ typedef struct cli_options {
     bool analyze;                 /* --analyze */
     char **exclude_ids;           /* --exclude-id, split; owned */
     size_t exclude_cap;
+    const char *layout;           /* --layout, --color, --size (borrowed from */
+    const char *color_by;         /* argv), or NULL for the defaults */
+    const char *size_by;
     char **inputs;                /* the INPUT arguments (borrowed from argv) */
     int input_count;
 } cli_options_t;

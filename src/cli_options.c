@@ -57,6 +57,12 @@ static const char usage_tail[] =
 "      --evidence N       attach up to N (1-1000) supporting snippets to each\n"
 "                         edge: the first windows where both entities occur,\n"
 "                         quoted (graph formats only)\n"
+"      --layout NAME      diagram layout: dot, neato, fdp, sfdp or circo;\n"
+"                         default neato, sfdp above 100 entities\n"
+"      --color BY         diagram colours: type (default) or community (needs\n"
+"                         --analyze)\n"
+"      --size COLUMN      diagram node size: a numeric node column (default\n"
+"                         mentions; e.g. pagerank with --analyze)\n"
 "      --no-isolates      drop entities that have no edge\n"
 "      --types LIST       keep only these entity types, comma separated\n"
 "                         (e.g. person,country), in every format; a type no\n"
@@ -105,7 +111,7 @@ static const char usage_tail[] =
 "type, a bad value, the output file named as an input).\n"
 "\n"
 "Example:\n"
-"  nergraph -w paragraph -o story.dot story.txt && dot -Tsvg story.dot -o story.svg\n";
+"  nergraph -w paragraph -o story.svg story.txt\n";
 
 /* One line per registered format: name, description, extensions; the
  * extensions go on a line of their own when they would pass column 79. */
@@ -151,6 +157,7 @@ enum { OPT_MIN_WEIGHT = 256, OPT_NO_ISOLATES, OPT_TYPES, OPT_NO_AUTO, OPT_STRICT
        OPT_WORDS, OPT_INCLUDE, OPT_EXCLUDE };
 enum { OPT_ANALYZE = 512, OPT_TOP, OPT_TOP_BY, OPT_EXCLUDE_ID, OPT_EGO, OPT_DEPTH };
 enum { OPT_WEIGHT = 768, OPT_BACKBONE, OPT_EVIDENCE };
+enum { OPT_LAYOUT = 1024, OPT_COLOR, OPT_SIZE };
 
 static int usage_error(const char *fmt, const char *arg)
 {
@@ -433,6 +440,9 @@ int cli_options_parse(cli_options_t *o, int argc, char **argv)
         {"weight", required_argument, NULL, OPT_WEIGHT},
         {"backbone", required_argument, NULL, OPT_BACKBONE},
         {"evidence", required_argument, NULL, OPT_EVIDENCE},
+        {"layout", required_argument, NULL, OPT_LAYOUT},
+        {"color", required_argument, NULL, OPT_COLOR},
+        {"size", required_argument, NULL, OPT_SIZE},
         {"help", no_argument, NULL, 'h'},
         {"version", no_argument, NULL, OPT_VERSION},
         {NULL, 0, NULL, 0},
@@ -548,6 +558,22 @@ int cli_options_parse(cli_options_t *o, int argc, char **argv)
             if (!parse_count(optarg, &o->graph.ego_depth))
                 return usage_error("--depth takes a whole number of 1 or more, not '%s'", optarg);
             depth_given = true;
+            break;
+        case OPT_LAYOUT:
+            if (!ng_export_layout_known(optarg))
+                return usage_error("--layout takes dot, neato, fdp, sfdp or circo, not '%s'",
+                                   optarg);
+            o->layout = optarg;
+            break;
+        case OPT_COLOR:
+            if (strcmp(optarg, "type") != 0 && strcmp(optarg, "community") != 0)
+                return usage_error("--color takes type or community, not '%s'", optarg);
+            o->color_by = optarg;
+            break;
+        case OPT_SIZE:
+            if (!*optarg)
+                return usage_error("--size needs a numeric node column, e.g. '%s'", "mentions");
+            o->size_by = optarg;
             break;
         case 'h':
             print_usage(stdout);

@@ -15,6 +15,10 @@ static const char *const gml_ext[] = {"gml", NULL};
 static const char *const gexf_ext[] = {"gexf", NULL};
 static const char *const csv_ext[] = {"csv", NULL};
 
+static const char *const svg_ext[] = {"svg", NULL};
+static const char *const png_ext[] = {"png", NULL};
+static const char *const pdf_ext[] = {"pdf", NULL};
+
 static const ng_export_format_t formats[] = {
     {"dot", dot_ext, "Graphviz DOT", NG_EXPORT_GRAPH, ng_export_dot, false, NULL},
     {"json", json_ext, "networkx node-link JSON", NG_EXPORT_GRAPH, ng_export_json, false, NULL},
@@ -26,6 +30,12 @@ static const ng_export_format_t formats[] = {
     {"gexf", gexf_ext, "GEXF 1.2, for Gephi", NG_EXPORT_GRAPH, ng_export_gexf, false, NULL},
     {"csv", csv_ext, "CSV for Gephi: nodes.csv, edges.csv", NG_EXPORT_GRAPH, NULL, true,
      ng_export_csv},
+    {"svg", svg_ext, "diagram drawn by Graphviz, SVG", NG_EXPORT_GRAPH, ng_export_svg, false,
+     NULL},
+    {"png", png_ext, "diagram drawn by Graphviz, PNG", NG_EXPORT_GRAPH, ng_export_png, false,
+     NULL},
+    {"pdf", pdf_ext, "diagram drawn by Graphviz, PDF", NG_EXPORT_GRAPH, ng_export_pdf, false,
+     NULL},
 };
 
 void ng_export_options_init(ng_export_options_t *o)

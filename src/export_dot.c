@@ -1,45 +1,28 @@
 /*
- * DOT export through Graphviz's cgraph, which owns the quoting rules: any
- * id or label, whatever bytes it holds, comes out as a valid DOT string.
- * Nodes and edges are created in the graph's sorted order, and cgraph
- * writes them in creation order (and attributes by name), so the file is
- * deterministic.  Every column becomes an attribute of the same name; the
- * styling by type is set first, so a column such as shape or fillcolor
- * (from a gazetteer attribute) wins where it has a value.
+ * The graph as a cgraph graph, and the DOT writer.  cgraph owns the
+ * quoting rules: any id or label, whatever bytes it holds, comes out as a
+ * valid DOT string.  Nodes and edges are created in the graph's sorted
+ * order, and cgraph writes them in creation order (and attributes by
+ * name), so the file is deterministic.  Every column becomes an attribute
+ * of the same name, set on every element (attributes are declared with an
+ * empty default, which cgraph never writes as a default block, so a reader
+ * that ignores defaults, such as networkx, still sees every figure); the
+ * styling (diagram.c) comes first, so that a column such as shape or
+ * fillcolor (a gazetteer attribute) wins where it has a value.
  */
 #include "nergraph.h"
 
 #include <graphviz/cgraph.h>
-#include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "diagram.h"
 #include "json.h"
 #include "util.h"
 
-typedef struct style {
-    const char *type, *shape, *fill;
-} style_t;
-
-static const style_t styles[] = {
-    {"person", "ellipse", "#cfe2ff"},
-    {"country", "box", "#d1e7dd"},
-    {"organization", "hexagon", "#ffe5b4"},
-    {NULL, "octagon", "#e9ecef"}, /* any other type */
-};
-
-static const style_t *style_of(const char *type)
-{
-    const style_t *s = styles;
-    while (s->type && strcmp(s->type, type) != 0)
-        s++;
-    return s;
-}
-
-/* cgraph's API takes char * for strings it only reads. */
-#define S(x) ((char *)(x))
+#define S NG_S
 
 /* Some strings cannot go through cgraph's quoting: DOT has no way to write
  * a backslash right before a '"', a line break or the end of a quoted
@@ -103,22 +86,6 @@ typedef struct dot_writer {
     const ng_export_options_t *opts;
 } dot_writer_t;
 
-static void warn(const dot_writer_t *d, const char *fmt, ...)
-    __attribute__((format(printf, 2, 3)));
-
-static void warn(const dot_writer_t *d, const char *fmt, ...)
-{
-    char msg[1024];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
-    va_end(ap);
-    if (d->opts && d->opts->diag)
-        d->opts->diag(d->opts->diag_ctx, msg);
-    else
-        fprintf(stderr, "nergraph: warning: %s\n", msg);
-}
-
 static char *dot_value(dot_writer_t *d, const char *s)
 {
     if (quotable(s))
@@ -127,7 +94,7 @@ static char *dot_value(dot_writer_t *d, const char *s)
         d->html = agstrdup_html(d->g, S(s));
         return d->html;
     }
-    warn(d, "name '%s' cannot be written in DOT as is; its backslashes before a quote "
+    ng_diagram_warn(d->opts, "name '%s' cannot be written in DOT as is; its backslashes before a quote "
             "or at the end are written as U+29F5", s);
     d->buf.len = 0;
     for (const char *p = s; *p; p++) {
@@ -166,20 +133,40 @@ static void release(dot_writer_t *d)
     d->html = NULL;
 }
 
+/* A float as a DOT numeral (no exponent, which DOT lacks: cgraph would
+ * quote it and readers would see a string); nan and the infinities, which
+ * no numeral writes, as words. */
+static void dot_float(char *buf, size_t n, double f)
+{
+    if (!ng_format_float(buf, n, f) || !strpbrk(buf, "eE"))
+        return;
+    /* %f with enough digits for the exact value, trailing zeros trimmed. */
+    snprintf(buf, n, "%.20f", f);
+    if (strlen(buf) >= n - 1)
+        snprintf(buf, n, "%.0f", f);
+    char *end = buf + strlen(buf);
+    if (strchr(buf, '.')) {
+        while (end > buf && end[-1] == '0')
+            *--end = '\0';
+        if (end > buf && end[-1] == '.')
+            *--end = '\0';
+    }
+}
+
 /* Set attribute sym of obj to a column's or attribute's value (as text);
- * an absent string leaves the default.  Set through agxset, which keeps an
- * HTML-like string's kind. */
+ * an absent string leaves the attribute empty.  Set through agxset, which
+ * keeps an HTML-like string's kind. */
 static void set_value(dot_writer_t *d, void *obj, Agsym_t *sym, ng_column_type type,
                       int64_t i, double f, const char *s)
 {
-    char num[32];
+    char num[64];
     switch (type) {
     case NG_COLUMN_INT:
         snprintf(num, sizeof num, "%lld", (long long)i);
         agxset(obj, sym, num);
         break;
     case NG_COLUMN_FLOAT:
-        ng_format_float(num, sizeof num, f);
+        dot_float(num, sizeof num, f);
         agxset(obj, sym, num);
         break;
     case NG_COLUMN_STRING:
@@ -193,28 +180,12 @@ static void set_value(dot_writer_t *d, void *obj, Agsym_t *sym, ng_column_type t
 }
 
 /* The symbol for attribute name of kind (AGRAPH, AGNODE, AGEDGE), declared
- * with an empty default unless it already exists (a styling attribute keeps
- * its default). */
+ * with an empty default: cgraph writes no default block for it, so every
+ * element carries its own value. */
 static Agsym_t *declare(dot_writer_t *d, int kind, const char *name)
 {
     Agsym_t *sym = agattr(d->g, kind, S(name), NULL);
     return sym ? sym : agattr(d->g, kind, S(name), S(""));
-}
-
-/* A force-directed layout suits relationship graphs (`dot -Kdot` still
- * picks the hierarchical one); nodes are filled; unset attributes draw as
- * Graphviz would. */
-static void declare_styling(dot_writer_t *d)
-{
-    agattr(d->g, AGRAPH, S("layout"), S("neato"));
-    agattr(d->g, AGRAPH, S("overlap"), S("false"));
-    agattr(d->g, AGRAPH, S("splines"), S("true"));
-    agattr(d->g, AGNODE, S("label"), S("\\N"));
-    agattr(d->g, AGNODE, S("shape"), S("ellipse"));
-    agattr(d->g, AGNODE, S("style"), S("filled"));
-    agattr(d->g, AGNODE, S("fillcolor"), S("white"));
-    agattr(d->g, AGEDGE, S("weight"), S("1"));
-    agattr(d->g, AGEDGE, S("penwidth"), S("1"));
 }
 
 /* Every graph attribute but "name", which names the graph itself. */
@@ -230,84 +201,90 @@ static void write_graph_attributes(dot_writer_t *d, const ng_graph_t *g)
     }
 }
 
+/* The nodes, in the graph's order, without their attributes yet. */
 static Agnode_t **add_nodes(dot_writer_t *d, const ng_graph_t *g)
 {
-    size_t n = ng_graph_node_count(g), cols = ng_graph_node_column_count(g);
-    Agsym_t **syms = ng_xcalloc(cols + 1, sizeof *syms);
-    for (size_t c = 0; c < cols; c++)
-        syms[c] = declare(d, AGNODE, ng_graph_node_column_name(g, c));
-    Agsym_t *a_shape = declare(d, AGNODE, "shape");
-    Agsym_t *a_fill = declare(d, AGNODE, "fillcolor");
-    int64_t type_col = ng_graph_node_column_find(g, "type");
+    size_t n = ng_graph_node_count(g);
     Agnode_t **nodes = ng_xcalloc(n + 1, sizeof *nodes);
     for (size_t v = 0; v < n; v++) {
         nodes[v] = agnode(d->g, dot_value(d, ng_graph_node_id(g, v)), 1);
         release(d);
-        const char *type = type_col >= 0 ? ng_graph_node_string(g, (size_t)type_col, v) : NULL;
-        const style_t *st = style_of(type ? type : "");
-        agxset(nodes[v], a_shape, S(st->shape));
-        agxset(nodes[v], a_fill, S(st->fill));
-        for (size_t c = 0; c < cols; c++)
-            set_value(d, nodes[v], syms[c], ng_graph_node_column_type(g, c),
-                      ng_graph_node_int(g, c, v), ng_graph_node_float(g, c, v),
-                      ng_graph_node_string(g, c, v));
     }
-    free(syms);
     return nodes;
 }
 
-/* From 1 for the lightest edge to 5 for the heaviest, on a log scale, so
- * that a few heavy pairs do not flatten the rest. */
-static double penwidth(int64_t weight, int64_t max_weight)
+static Agedge_t **add_edges(const ng_graph_t *g, Agraph_t *dg, Agnode_t **nodes)
 {
-    if (max_weight <= 1 || weight < 1)
-        return 1.0;
-    return 1.0 + 4.0 * log((double)weight) / log((double)max_weight);
-}
-
-static void add_edges(dot_writer_t *d, const ng_graph_t *g, Agnode_t **nodes)
-{
-    size_t m = ng_graph_edge_count(g), cols = ng_graph_edge_column_count(g);
-    Agsym_t **syms = ng_xcalloc(cols + 1, sizeof *syms);
-    for (size_t c = 0; c < cols; c++)
-        syms[c] = declare(d, AGEDGE, ng_graph_edge_column_name(g, c));
-    Agsym_t *e_pen = declare(d, AGEDGE, "penwidth");
-    int64_t wcol = ng_graph_edge_column_find(g, "weight");
-    int64_t max_w = 1;
-    for (size_t i = 0; wcol >= 0 && i < m; i++)
-        if (ng_graph_edge_int(g, (size_t)wcol, i) > max_w)
-            max_w = ng_graph_edge_int(g, (size_t)wcol, i);
-    char num[32];
+    size_t m = ng_graph_edge_count(g);
+    Agedge_t **edges = ng_xcalloc(m + 1, sizeof *edges);
     for (size_t i = 0; i < m; i++) {
         size_t u, v;
         ng_graph_edge_nodes(g, i, &u, &v);
-        Agedge_t *edge = agedge(d->g, nodes[u], nodes[v], NULL, 1);
-        int64_t w = wcol >= 0 ? ng_graph_edge_int(g, (size_t)wcol, i) : 1;
-        snprintf(num, sizeof num, "%.2f", penwidth(w, max_w));
-        agxset(edge, e_pen, num);
-        for (size_t c = 0; c < cols; c++)
-            set_value(d, edge, syms[c], ng_graph_edge_column_type(g, c),
+        edges[i] = agedge(dg, nodes[u], nodes[v], NULL, 1);
+    }
+    return edges;
+}
+
+static void set_node_columns(dot_writer_t *d, const ng_graph_t *g, Agnode_t **nodes)
+{
+    size_t n = ng_graph_node_count(g), cols = ng_graph_node_column_count(g);
+    for (size_t c = 0; c < cols; c++) {
+        Agsym_t *sym = declare(d, AGNODE, ng_graph_node_column_name(g, c));
+        for (size_t v = 0; v < n; v++)
+            set_value(d, nodes[v], sym, ng_graph_node_column_type(g, c),
+                      ng_graph_node_int(g, c, v), ng_graph_node_float(g, c, v),
+                      ng_graph_node_string(g, c, v));
+    }
+}
+
+static void set_edge_columns(dot_writer_t *d, const ng_graph_t *g, Agedge_t **edges)
+{
+    size_t m = ng_graph_edge_count(g), cols = ng_graph_edge_column_count(g);
+    for (size_t c = 0; c < cols; c++) {
+        Agsym_t *sym = declare(d, AGEDGE, ng_graph_edge_column_name(g, c));
+        for (size_t i = 0; i < m; i++)
+            set_value(d, edges[i], sym, ng_graph_edge_column_type(g, c),
                       ng_graph_edge_int(g, c, i), ng_graph_edge_float(g, c, i),
                       ng_graph_edge_string(g, c, i));
     }
-    free(syms);
 }
 
-int ng_export_dot(FILE *out, const ng_graph_t *g, const ng_export_options_t *o,
-                  ng_error_t *err)
+int ng_diagram_build(const ng_graph_t *g, const ng_export_options_t *o, Agraph_t **out,
+                     ng_error_t *err)
 {
+    *out = NULL;
     int64_t name_attr = ng_graph_attr_find(g, "name");
     const char *name = name_attr >= 0 ? ng_graph_attr_string(g, (size_t)name_attr) : NULL;
     Agraph_t *dg = agopen(S(name ? name : "nergraph"), Agundirected, NULL);
     if (!dg)
         return ng_fail(err, NG_EINTERNAL, "cgraph could not create a graph");
     dot_writer_t d = {dg, NULL, {0}, o};
-    declare_styling(&d);
-    write_graph_attributes(&d, g);
     Agnode_t **nodes = add_nodes(&d, g);
-    add_edges(&d, g, nodes);
-    free(nodes);
+    Agedge_t **edges = add_edges(g, dg, nodes);
+    int st = ng_diagram_style(dg, nodes, edges, g, o, err);
+    if (!st) {
+        write_graph_attributes(&d, g);
+        set_node_columns(&d, g, nodes);
+        set_edge_columns(&d, g, edges);
+    }
     ng_buf_free(&d.buf);
+    free(nodes);
+    free(edges);
+    if (st) {
+        agclose(dg);
+        return st;
+    }
+    *out = dg;
+    return NG_OK;
+}
+
+int ng_export_dot(FILE *out, const ng_graph_t *g, const ng_export_options_t *o,
+                  ng_error_t *err)
+{
+    Agraph_t *dg;
+    int st = ng_diagram_build(g, o, &dg, err);
+    if (st)
+        return st;
     int rc = agwrite(dg, out);
     agclose(dg);
     if (rc != 0 || ferror(out))

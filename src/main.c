@@ -176,10 +176,20 @@ static int write_graph(run_t *r)
     ng_export_options_t export_opts;
     ng_export_options_init(&export_opts);
     export_opts.diag = print_warning;
+    export_opts.layout = r->opts.layout;
+    export_opts.color_by = r->opts.color_by;
+    export_opts.size_by = r->opts.size_by;
     const ng_export_format_t *f = r->opts.format;
     int st = f->directory
                  ? cli_output_write_dir(&r->out, f->write_dir, r->graph, &export_opts, &r->err)
                  : f->write_graph(r->out.fp, r->graph, &export_opts, &r->err);
+    if (st == NG_EUSAGE) {
+        /* An option that does not fit the graph (--color community without
+         * --analyze): the command line's fault. */
+        fprintf(stderr, "nergraph: %s\nTry 'nergraph --help' for more information.\n",
+                r->err.message);
+        return EXIT_USAGE;
+    }
     /* A stream's write error shows again, with its cause, at commit; a
      * directory writer reports its own. */
     if (st && (st != NG_EIO || f->directory))

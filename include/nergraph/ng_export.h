@@ -30,12 +30,25 @@ typedef struct ng_export_options {
      * "nergraph: warning: ". */
     ng_diag_fn diag;
     void *diag_ctx;
+    /* Diagrams (dot, svg, png, pdf); NULL means the default.  Strings are
+     * borrowed for the call. */
+    const char *layout;   /* a Graphviz engine (ng_export_layout_known);
+                           * default: neato up to 100 nodes, sfdp above */
+    const char *color_by; /* "type" (default) or "community": a colour per
+                           * value of the node column "community" */
+    const char *size_by;  /* a numeric node column; default "mentions" */
 } ng_export_options_t;
 
 void ng_export_options_init(ng_export_options_t *o);
 
+/* Whether name is a layout engine the diagrams accept: dot, neato, fdp,
+ * sfdp or circo. */
+bool ng_export_layout_known(const char *name);
+
 /* Write graph g to out.  o may be NULL (defaults).  NG_OK, NG_EIO when a
- * write failed, NG_EINTERNAL when a library we use failed. */
+ * write failed, NG_EUSAGE when an option does not fit the graph (--color
+ * community without a community column, --size naming no numeric column,
+ * an unknown layout), NG_EINTERNAL when a library we use failed. */
 typedef int (*ng_graph_writer_fn)(FILE *out, const ng_graph_t *g,
                                   const ng_export_options_t *o, struct ng_error *err);
 
@@ -81,12 +94,30 @@ const ng_export_format_t *ng_export_format_for_path(const char *path);
  * Graphviz DOT through cgraph: an undirected graph named after the graph's
  * "name" attribute, its other attributes as graph attributes; node name =
  * entity id, every node column an attribute (label, type, mentions,
- * documents, the gazetteer attributes...); shape and fill colour by type,
- * which a column such as shape or fillcolor overrides where it has a value;
- * every edge column an attribute, and a penwidth from 1 to 5 growing with
- * log(weight).
+ * documents, the gazetteer attributes...) on every node; every edge column
+ * on every edge (numbers as DOT numerals, no reliance on default blocks).
+ * The diagram's styling goes along (see src/diagram.c): layout, a title
+ * and legend as the graph label, shape and colours by type (or community),
+ * width, height and font size growing with the square root of the size
+ * column, a penwidth from 0.5 to 6 growing with the square root of the
+ * weight, tooltips with the figures; a column such as shape or fillcolor
+ * (from a gazetteer attribute) overrides the styling where it has a value.
+ * Warns (o->diag) past 300 nodes.
  */
 int ng_export_dot(FILE *out, const ng_graph_t *g, const ng_export_options_t *o,
+                  struct ng_error *err);
+
+/* The same diagram laid out and rendered in-process by Graphviz (gvc) as
+ * SVG, PNG or PDF.  Deterministic: the same graph and options give the
+ * same bytes (the PDF's creation date is fixed to 1970-01-01).  Not
+ * thread-safe: Graphviz keeps process-wide state, and one Graphviz context,
+ * made on the first call, serves the whole process.  Warns (o->diag) past
+ * 300 nodes. */
+int ng_export_svg(FILE *out, const ng_graph_t *g, const ng_export_options_t *o,
+                  struct ng_error *err);
+int ng_export_png(FILE *out, const ng_graph_t *g, const ng_export_options_t *o,
+                  struct ng_error *err);
+int ng_export_pdf(FILE *out, const ng_graph_t *g, const ng_export_options_t *o,
                   struct ng_error *err);
 
 /* networkx node-link JSON (networkx.node_link_graph loads it): "graph"

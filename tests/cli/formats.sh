@@ -70,7 +70,7 @@ done
 "$NERGRAPH" -g "$T/gaz.tsv" -f xlsx "$T/in.txt" >"$T/stdout" 2>"$T/err"
 code=$?
 expect_err "-f xlsx: usage error listing the formats" 2 "$T/err" \
-    "unknown format 'xlsx'" "dot, json, mentions, graphml, gml, gexf or csv"
+    "unknown format 'xlsx'" "dot, json, mentions, graphml, gml, gexf, csv, svg, png or pdf"
 
 # ---- --help lists the registry ----
 "$NERGRAPH" --help >"$T/help" 2>&1

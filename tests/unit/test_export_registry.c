@@ -23,7 +23,7 @@
 static void test_registry_by_name(void **state)
 {
     (void)state;
-    assert_int_equal(ng_export_format_count(), 7);
+    assert_int_equal(ng_export_format_count(), 10);
     const ng_export_format_t *dot = ng_export_format_find("dot");
     const ng_export_format_t *json = ng_export_format_find("json");
     const ng_export_format_t *mentions = ng_export_format_find("mentions");
@@ -44,6 +44,11 @@ static void test_registry_by_name(void **state)
     assert_true(ng_export_format_find("gexf")->write_graph == ng_export_gexf);
     assert_true(ng_export_format_find("csv")->directory);
     assert_true(ng_export_format_find("csv")->write_dir == ng_export_csv);
+    /* The diagrams, rendered in-process. */
+    assert_true(ng_export_format_find("svg")->write_graph == ng_export_svg);
+    assert_true(ng_export_format_find("png")->write_graph == ng_export_png);
+    assert_true(ng_export_format_find("pdf")->write_graph == ng_export_pdf);
+    assert_ptr_equal(ng_export_format_for_path("x.SVG"), ng_export_format_find("svg"));
     /* Names are exact. */
     assert_null(ng_export_format_find("DOT"));
     assert_null(ng_export_format_find("xlsx"));

@@ -426,7 +426,9 @@ static void test_exporters_write_new_columns(void **state)
     assert_non_null(strstr(dot, "pmi=0.333333333333333"));
     /* "name" names the graph; it is not an attribute. */
     assert_non_null(strstr(dot, "graph nergraph {"));
-    assert_null(strstr(dot, "name="));
+    assert_null(strstr(dot, "\tname="));
+    assert_null(strstr(dot, "[name="));
+    assert_null(strstr(dot, " name="));
     free(dot);
     ng_graph_free(g);
     world_free(w);
@@ -448,11 +450,12 @@ static void test_dot_styling_columns(void **state)
     const char *p2 = strstr(dot, "p2\t[");
     assert_non_null(p1);
     assert_non_null(p2);
-    /* p1 (written first) is a star; p2 keeps the person shape, the
-     * default, which DOT leaves unwritten. */
+    /* p1 (written first) is a star; p2 keeps the person shape, written
+     * on the node itself like every attribute. */
     const char *star = strstr(dot, "shape=star");
     assert_true(star && star > p1 && star < p2);
-    assert_null(strstr(p2, "shape="));
+    assert_null(strstr(p2, "shape=star"));
+    assert_non_null(strstr(p2, "shape=ellipse"));
     free(dot);
     ng_graph_free(g);
     world_free(w);
