@@ -378,7 +378,7 @@ static void set_title(Agraph_t *dg, const ng_graph_t *g, const palette_t *types,
     else
         ng_buf_append(&b, "?", 1);
     fact(&b, g, "window", "window");
-    fact(&b, g, "weight", "weight");
+    fact(&b, g, "weight", "measure");
     fact(&b, g, "filters", "filters");
     ng_buf_printf(&b, "</FONT></TD></TR><TR><TD COLSPAN=\"%zu\"><FONT POINT-SIZE=\"%.0f\">"
                       "node size: ", span, 12 * scale);

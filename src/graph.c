@@ -721,7 +721,7 @@ static void set_run_attributes(ng_graph_t *g, const ng_cooc_t *c, const ng_graph
     ng_graph_set_attr_string(g, "window", window);
     ng_graph_set_attr_int(g, "documents", (int64_t)ng_cooc_document_count(c));
     ng_graph_set_attr_int(g, "windows", (int64_t)ng_cooc_window_count(c));
-    ng_graph_set_attr_string(g, "weight", ng_weight_name(o->weight));
+    ng_graph_set_attr_string(g, "measure", ng_weight_name(o->weight));
 }
 
 /* Take the draft's lists; the graph owns them from here. */

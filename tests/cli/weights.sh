@@ -48,7 +48,7 @@ for line in open(mentions_path, encoding="utf-8"):
     m = json.loads(line)
     wins.setdefault(m["id"], set()).add(key(m))
 N = g["graph"]["windows"]
-assert g["graph"]["weight"] == measure, g["graph"]
+assert g["graph"]["measure"] == measure, g["graph"]
 assert g["graph"]["window"] == window, g["graph"]
 assert N >= len(set().union(*wins.values())), (N, "fewer windows than windows with mentions")
 
@@ -257,7 +257,7 @@ assert g.number_of_edges() == len(data["links"]) >= 5
 for u, v, d in g.edges(data=True):
     assert isinstance(d["evidence"], list) and d["evidence"], d
     assert -1 <= d["weight"] <= 1 and d["count"] >= 1, d
-assert g.graph["weight"] == "npmi" and g.graph["windows"] > 0, g.graph
+assert g.graph["measure"] == "npmi" and g.graph["windows"] > 0, g.graph
 print(g.number_of_edges())
 EOF
 ); then

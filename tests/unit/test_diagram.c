@@ -56,7 +56,7 @@ static void world_init(world_t *w)
     }
     int64_t ev = ng_graph_add_edge_column(w->g, "evidence", NG_COLUMN_STRING);
     ng_graph_set_edge_string(w->g, (size_t)ev, 0, "Ann Ash met Bo Birch.");
-    ng_graph_set_attr_string(w->g, "weight", "npmi");
+    ng_graph_set_attr_string(w->g, "measure", "npmi");
     ng_graph_set_attr_string(w->g, "filters", "top=4 by pagerank");
 }
 

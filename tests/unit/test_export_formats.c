@@ -162,7 +162,7 @@ static void test_gexf(void **state)
     expect_in(out, "<gexf xmlns=\"http://www.gexf.net/1.2draft\"");
     expect_in(out, "<graph mode=\"static\" defaultedgetype=\"undirected\">");
     expect_in(out, "<description>name=nergraph; window=sentence; documents=1; windows=3; "
-                   "weight=count</description>");
+                   "measure=count</description>");
     /* label and weight are GEXF's own attributes, not declared ones */
     expect_in(out, "<node id=\"a&amp;&lt;&quot;&apos;&gt;\" label=\"Alpha\">");
     expect_not_in(out, "title=\"label\"");

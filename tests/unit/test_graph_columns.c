@@ -190,7 +190,7 @@ static void test_builtin_columns(void **state)
     assert_int_equal(ng_graph_attr_int(g, 2), 1);
     assert_string_equal(ng_graph_attr_name(g, 3), "windows");
     assert_int_equal(ng_graph_attr_type(g, 3), NG_COLUMN_INT);
-    assert_string_equal(ng_graph_attr_name(g, 4), "weight");
+    assert_string_equal(ng_graph_attr_name(g, 4), "measure");
     assert_string_equal(ng_graph_attr_string(g, 4), "count");
     ng_graph_free(g);
     world_free(w);
@@ -415,7 +415,7 @@ static void test_exporters_write_new_columns(void **state)
     assert_true(strtod(pmi + 7, NULL) == 1.0 / 3.0);
     assert_non_null(strstr(json, "\"graph\": {\"name\": \"nergraph\", \"window\": "
                                  "\"sentence\", \"documents\": 1, \"windows\": 4, "
-                                 "\"weight\": \"count\", \"density\": 2.5}"));
+                                 "\"measure\": \"count\", \"density\": 2.5}"));
     free(json);
 
     char *dot = capture(ng_export_dot, g);

@@ -228,7 +228,7 @@ static void test_graph_weights(void **state)
     assert_int_equal(ng_graph_node_int(g, (size_t)windows, 4), 7);
     int64_t attr = ng_graph_attr_find(g, "windows");
     assert_int_equal(ng_graph_attr_int(g, (size_t)attr), 22);
-    attr = ng_graph_attr_find(g, "weight");
+    attr = ng_graph_attr_find(g, "measure");
     assert_string_equal(ng_graph_attr_string(g, (size_t)attr), "dice");
     assert_int_equal(ng_graph_attr_find(g, "filters"), -1);
     ng_graph_free(g);
