@@ -77,10 +77,8 @@ void ng_diagram_warn(const ng_export_options_t *o, const char *fmt, ...)
     va_start(ap, fmt);
     vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
-    if (o && o->diag)
-        o->diag(o->diag_ctx, msg);
-    else
-        fprintf(stderr, "nergraph: warning: %s\n", msg);
+    ng_diag_t d = {o ? o->diag : NULL, o ? o->diag_ctx : NULL};
+    ng_diag_warn(&d, "%s", msg);
 }
 
 /* ---- helpers --------------------------------------------------------- */
