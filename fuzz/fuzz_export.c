@@ -84,7 +84,7 @@ static void sanitize(str_t *out, const uint8_t *s, size_t len, const char *drop)
 static bool reserved_key(const char *k)
 {
     static const char *const r[] = {"id", "label", "type", "mentions", "documents",
-                                    "prior", "note", NULL};
+                                    "windows", "prior", "note", NULL};
     for (const char *const *p = r; *p; p++)
         if (strcmp(*p, k) == 0)
             return true;

@@ -221,7 +221,8 @@ typedef struct row_ctx {
     ng_error_t *err;
 } row_ctx_t;
 
-static const char *reserved_attrs[] = {"id", "label", "type", "mentions", "documents", NULL};
+static const char *reserved_attrs[] = {"id", "label", "type", "mentions", "documents", "windows",
+                                      NULL};
 
 /* Add an alias unless the entity already has it; returns whether it was
  * added (as the last alias). */

@@ -29,7 +29,11 @@
  * be shared; give each thread its own scanner or pipeline.  There is no
  * process-wide state: warnings go to each object's diagnostics callback
  * (below), and ng_graph_build sets igraph's error handler only for the
- * duration of its own igraph calls, putting the caller's back.
+ * duration of its own igraph calls, putting the caller's back.  igraph
+ * itself, as Debian builds it, keeps per-process state (its cleanup stack,
+ * its random generator): build graphs (ng_graph_build, ng_graph_analyze,
+ * ng_graph_free) in one thread at a time; tagging and counting in parallel
+ * pipelines is safe.
  *
  * Errors: functions that can fail on bad input or I/O return an ng_status
  * and, when given a non-NULL ng_error_t, fill it with a one-line message

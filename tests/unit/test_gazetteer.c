@@ -53,6 +53,8 @@ static const bad_row_t bad_rows[] = {
     {"empty pattern", "p:a\tperson\tA\tre:\n", {"t.tsv:1:", "no pattern", NULL}},
     {"attribute without =", "p:a\tperson\tA\t\tcountry\n", {"t.tsv:1:", "key=value", NULL}},
     {"reserved attribute", "p:a\tperson\tA\t\tlabel=B\n", {"t.tsv:1:", "'label' is reserved", NULL}},
+    /* found by fuzz_export: the counter's windows column hid it */
+    {"reserved windows", "p:a\tperson\tA\t\twindows=#\n", {"t.tsv:1:", "'windows' is reserved", NULL}},
     {"prior not a number", "p:a\tperson\tA\t\tprior=high\n", {"t.tsv:1:", "prior=high", NULL}},
     {"invalid UTF-8", "p:a\tperson\tA\xff\n", {"t.tsv:1:", "invalid UTF-8", NULL}},
     {"control character", "p:a\tperson\tA\x01" "B\n", {"t.tsv:1:", "control character", NULL}},
