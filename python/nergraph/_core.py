@@ -169,6 +169,15 @@ class Gazetteer:
 _default = None
 _default_lock = threading.Lock()
 
+# igraph keeps process-wide state (its error "finally" stack, its default
+# RNG) that Debian's build does not make thread-local: two threads inside
+# igraph at once corrupt it (igraph aborts: "Corrupt finally stack") or
+# draw from each other's RNG (different Leiden communities).  The calls
+# that reach igraph, building, analysing and freeing a graph, therefore
+# take turns; the tagging, where the time goes, runs in parallel.
+# (Reentrant: the collector may free an old graph while a thread holds it.)
+_igraph_lock = threading.RLock()
+
 
 def _gazetteer(gazetteer):
     global _default
@@ -254,6 +263,11 @@ def _run(docs, gz, auto_aliases, window_spec, diag, sinks, check=None):
     return pipeline, made
 
 
+def _free_graph(g):
+    with _igraph_lock:
+        lib.ng_graph_free(g)
+
+
 def graph_json(paths=None, texts=None, *, window="sentence", weight="count", min_weight=None,
                types=None, no_isolates=False, analyze=False, evidence=0, top=None,
                top_by=None, exclude_ids=None, ego=None, depth=1, backbone=None,
@@ -312,13 +326,14 @@ def graph_json(paths=None, texts=None, *, window="sentence", weight="count", min
     diag = _Diagnostics()
     docs = _documents(paths, texts, names)
     pipeline, ev = _run(docs, gz, auto_aliases, window, diag, add_sinks, check_weights)
-    g = lib.ng_graph_build(gz._ptr, lib.ng_pipeline_cooc(pipeline), opts, err)
-    if g == ffi.NULL:
-        _raise(err)
-    g = ffi.gc(g, lib.ng_graph_free)
-    if ev is not None and lib.ng_evidence_add_column(ev, g, err):
-        _raise(err)
-    if analyze and lib.ng_graph_analyze(g, ffi.NULL, err):
+    with _igraph_lock:
+        g = lib.ng_graph_build(gz._ptr, lib.ng_pipeline_cooc(pipeline), opts, err)
+        if g == ffi.NULL:
+            _raise(err)
+        g = ffi.gc(g, _free_graph)
+        status = ev is not None and lib.ng_evidence_add_column(ev, g, err)
+        status = status or (analyze and lib.ng_graph_analyze(g, ffi.NULL, err))
+    if status:
         _raise(err)
     export = ffi.new("ng_export_options_t *")
     lib.ng_export_options_init(export)
