@@ -161,6 +161,14 @@ class Gazetteer:
                        "types are: %s" % (want, loaded))
             raise Error(msg, 3)
 
+    def __del__(self):
+        # The taggers borrow the gazetteer: freed first, whatever order
+        # the collector would pick.
+        for tagger in getattr(self, "_taggers", {}).values():
+            ffi.release(tagger)
+        if getattr(self, "_ptr", ffi.NULL) != ffi.NULL:
+            ffi.release(self._ptr)
+
     def __repr__(self):
         return "<nergraph.Gazetteer %d entities from %s>" % (self.entity_count,
                                                             ", ".join(self.paths))

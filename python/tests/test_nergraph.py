@@ -1,5 +1,4 @@
 import json
-import os
 import resource
 import warnings
 from concurrent.futures import ThreadPoolExecutor
@@ -223,3 +222,15 @@ def test_repeated_calls_do_not_grow_memory():
     grown = _rss_kib() - before
     assert got == want
     assert grown < 4096, "RSS grew by %d KiB over 1,200 calls" % grown
+
+
+def test_pandas_frames_hold_the_cli_figures():
+    pd = pytest.importorskip("pandas")
+    want = nx_from_json(cli_ok("-f", "json", SAMPLE))
+    G = nergraph.graph([SAMPLE])
+    nodes = nergraph.nodes_frame(G)
+    assert list(nodes.index) == list(want.nodes)
+    assert nodes["mentions"].tolist() == [d["mentions"] for _, d in want.nodes(data=True)]
+    edges = nergraph.edges_frame(G)
+    assert len(edges) == want.number_of_edges()
+    assert isinstance(nergraph.mentions_frame(nergraph.mentions("x")), pd.DataFrame)
