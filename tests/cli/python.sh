@@ -15,7 +15,7 @@ if [ -n "${SANITIZER:-}" ]; then
 else
     lib_dir=$ROOT/build
 fi
-NERGRAPH_LIB=$lib_dir/libnergraph.so.0 PYTHONPATH=$ROOT/python NERGRAPH=$NERGRAPH \
+NERGRAPH_LIB=$lib_dir/libnergraph.so.0 PYTHONPATH=$ROOT/python NERGRAPH=$NERGRAPH PYTHONDONTWRITEBYTECODE=1 \
     "$PY" -m pytest -p no:cacheprovider -v --tb=short "$ROOT/python/tests" \
     >"$T/pytest.out" 2>&1
 code=$?
