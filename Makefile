@@ -59,7 +59,7 @@ HEADERS   = $(wildcard include/nergraph/*.h)
 MAN1      = man/nergraph.1
 MAN5      = man/nergraph-gazetteer.5
 
-.PHONY: all deps demo test check check-sanitize check-valgrind check-tests check-symbols \
+.PHONY: all deps demo python test check check-sanitize check-valgrind check-tests check-symbols \
         check-example check-man install uninstall clean FORCE
 .DELETE_ON_ERROR:
 
@@ -134,6 +134,17 @@ demo: deps
 	$(BUILD)/nergraph -f graphml -o output/sample.graphml samples/news-sample.txt
 	$(BUILD)/nergraph -f svg  -o output/sample.svg  samples/news-sample.txt
 	@echo "wrote output/sample.dot, .json, .graphml and .svg (the diagram)"
+
+# The Python package (python/) installed into build/venv, a venv that
+# sees Debian's cffi, networkx and setuptools (--system-site-packages), so
+# it installs offline and without a compiler (cffi's ABI mode).  Run from
+# the checkout, it finds build/libnergraph.so.0 and gazetteers/ itself.
+PYTHON ?= /usr/bin/python3
+python: deps
+	@$(MAKE) --no-print-directory all
+	$(PYTHON) -m venv --system-site-packages $(BUILD)/venv
+	$(BUILD)/venv/bin/python -m pip install --quiet --no-build-isolation --no-deps --no-index ./python
+	@echo "installed: $(BUILD)/venv/bin/python -c 'import nergraph'"
 
 # Every test; the last line reads "N passed, N failed".
 test: deps

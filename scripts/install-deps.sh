@@ -32,6 +32,18 @@ need_pkg python3-networkx /usr/bin/python3 -c 'import networkx'
 # pygraphviz (DOT).
 need_pkg python3-igraph     /usr/bin/python3 -c 'import igraph'
 need_pkg python3-pygraphviz /usr/bin/python3 -c 'import pygraphviz'
+# The Python package: cffi (ABI mode, no compiler), a venv that sees
+# the system's packages (venv and its ensurepip), setuptools to install
+# it offline, pytest for its tests.
+need_pkg python3-cffi       /usr/bin/python3 -c 'import cffi'
+need_pkg python3-venv       /usr/bin/python3 -c 'import ensurepip, venv'
+need_pkg python3-setuptools /usr/bin/python3 -c 'import setuptools'
+need_pkg python3-pytest     /usr/bin/python3 -c 'import pytest'
+# examples/notebook.ipynb runs under jupyter nbconvert, and draws with
+# matplotlib.
+need_pkg jupyter-nbconvert  command -v jupyter-nbconvert
+need_pkg python3-ipykernel  /usr/bin/python3 -c 'import ipykernel'
+need_pkg python3-matplotlib /usr/bin/python3 -c 'import matplotlib'
 # The example is linked statically too (pkg-config --static): igraph's .pc
 # then names its private libraries, which need their development links.
 links() {  # links -lX: a program linked with -lX builds
