@@ -1,4 +1,5 @@
 import json
+import os
 import resource
 import warnings
 from concurrent.futures import ThreadPoolExecutor
@@ -205,6 +206,10 @@ def _rss_kib():
 
 
 def test_repeated_calls_do_not_grow_memory():
+    # AddressSanitizer holds freed memory in quarantine (256 MB by default),
+    # so RSS grows by design there; leaks are its own checks' business.
+    if "libasan" in os.environ.get("LD_PRELOAD", ""):
+        pytest.skip("RSS is no measure of leaks under AddressSanitizer")
     text = open(SAMPLE, encoding="utf-8").read()
     want = [json.loads(l) for l in cli_ok("-f", "mentions", "-", stdin=text.encode())
             .decode().splitlines()]
