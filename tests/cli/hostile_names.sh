@@ -34,18 +34,7 @@ ENTS = [
 ]
 EOF
 
-"$PY" - "$T" <<'EOF'
-import sys
-sys.path.insert(0, sys.argv[1])
-from ents import ENTS
-t = sys.argv[1]
-with open(t + "/gaz.tsv", "w", encoding="utf-8", newline="\n") as f:
-    for i, ty, n, a in ENTS:
-        f.write("%s\t%s\t%s\t\t%s\n" % (i, ty, n, ";".join("%s=%s" % kv for kv in a.items())))
-names = [e[2] for e in ENTS]
-with open(t + "/story.txt", "w", encoding="utf-8", newline="\n") as f:
-    f.write("Today " + ", ".join(names[:-1]) + " and " + names[-1] + " met.\n")
-EOF
+"$PY" "$ROOT/tests/lib/ents_corpus.py" "$T"
 
 # ---- JSON: parses, every string round-trips, networkx loads it ----
 "$NERGRAPH" -g "$T/gaz.tsv" -f json "$T/story.txt" >"$T/g.json" 2>"$T/g.err"

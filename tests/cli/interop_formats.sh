@@ -26,19 +26,7 @@ ENTS = [
 ]
 EOF
 
-"$PY" - "$T" <<'EOF'
-import sys
-sys.path.insert(0, sys.argv[1])
-from ents import ENTS
-t = sys.argv[1]
-with open(t + "/gaz.tsv", "w", encoding="utf-8", newline="\n") as f:
-    for i, ty, n, a in ENTS:
-        f.write("%s\t%s\t%s\t\t%s\n" % (i, ty, n, ";".join("%s=%s" % kv for kv in a.items())))
-names = [e[2] for e in ENTS]
-with open(t + "/story.txt", "w", encoding="utf-8", newline="\n") as f:
-    f.write("Today " + ", ".join(names[:-1]) + " and " + names[-1] + " met.\n")
-    f.write("Later Vextor Lunk called Quentin Plain.\n")
-EOF
+"$PY" "$ROOT/tests/lib/ents_corpus.py" "$T" "Later Vextor Lunk called Quentin Plain."
 
 # The checker: read FORMAT's file(s) with CLIENT and compare with the JSON.
 cat >"$T/check.py" <<'EOF'

@@ -57,3 +57,17 @@ expect_err() {
         pass "$name"
     fi
 }
+
+# use_built_library: lib_dir is the build tree the tool comes from (build-san
+# under SANITIZER); an instrumented library needs its runtimes loaded before
+# the Python interpreter, whose own allocations are not ours to check.
+use_built_library() {
+    if [ -n "${SANITIZER:-}" ]; then
+        lib_dir=$ROOT/build-san
+        LD_PRELOAD=$(cc -print-file-name=libasan.so):$(cc -print-file-name=libubsan.so)
+        ASAN_OPTIONS=detect_leaks=0${ASAN_OPTIONS:+:$ASAN_OPTIONS}
+        export LD_PRELOAD ASAN_OPTIONS
+    else
+        lib_dir=$ROOT/build
+    fi
+}

@@ -3,14 +3,7 @@
 # the same texts: the same five most central entities (the same PageRank),
 # the same modularity, a drawing.
 . "$ROOT/tests/cli/lib.sh"
-if [ -n "${SANITIZER:-}" ]; then
-    lib_dir=$ROOT/build-san
-    LD_PRELOAD=$(cc -print-file-name=libasan.so):$(cc -print-file-name=libubsan.so)
-    ASAN_OPTIONS=detect_leaks=0${ASAN_OPTIONS:+:$ASAN_OPTIONS}
-    export LD_PRELOAD ASAN_OPTIONS
-else
-    lib_dir=$ROOT/build
-fi
+use_built_library
 if ! command -v jupyter-nbconvert >/dev/null 2>&1; then
     fail "jupyter nbconvert is installed (scripts/install-deps.sh installs it)"
     exit 0

@@ -5,16 +5,7 @@
 # from the source tree and opens the shared library of the build tree the
 # tool comes from.
 . "$ROOT/tests/cli/lib.sh"
-if [ -n "${SANITIZER:-}" ]; then
-    lib_dir=$ROOT/build-san
-    # The instrumented library needs its runtimes loaded before Python;
-    # the interpreter's own allocations are not ours to check for leaks.
-    LD_PRELOAD=$(cc -print-file-name=libasan.so):$(cc -print-file-name=libubsan.so)
-    ASAN_OPTIONS=detect_leaks=0${ASAN_OPTIONS:+:$ASAN_OPTIONS}
-    export LD_PRELOAD ASAN_OPTIONS
-else
-    lib_dir=$ROOT/build
-fi
+use_built_library
 NERGRAPH_LIB=$lib_dir/libnergraph.so.0 PYTHONPATH=$ROOT/python NERGRAPH=$NERGRAPH PYTHONDONTWRITEBYTECODE=1 \
     "$PY" -m pytest -p no:cacheprovider -v --tb=short "$ROOT/python/tests" \
     >"$T/pytest.out" 2>&1
