@@ -223,8 +223,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     size_t mlen = 0;
     FILE *mout = open_memstream(&mbuf, &mlen);
     FUZZ_CHECK(mout != NULL);
-    /* A NUL byte in the first NG_BINARY_PROBE bytes: skipped as binary. */
-    bool binary = size && memchr(text, '\0', size < NG_BINARY_PROBE ? size : NG_BINARY_PROBE);
+    /* Skipped as binary: no events, not counted. */
+    bool binary = ng_document_is_binary(text, size);
     size_t want = binary ? 0 : n, docs = binary ? 0 : 2;
     ng_pipeline_t *p = ng_pipeline_new(tagger, &w);
     ng_pipeline_set_diagnostics(p, fuzz_quiet, NULL);

@@ -304,10 +304,13 @@ def build_translations(entries, rows, words):
                 text = cat.gettext(msgid)
                 if text == msgid:
                     continue
-                text = unicodedata.normalize("NFC", clean(text))
-                for v in variants(text):
-                    if translation_ok(v, words):
-                        found.setdefault(v, set()).add(e["alpha_2"])
+                # Some catalogues give two names in one string,
+                # "Luxembourg; Luxemburg": each is a name of its own.
+                for part in text.split(";"):
+                    part = unicodedata.normalize("NFC", clean(part))
+                    for v in variants(part):
+                        if v and translation_ok(v, words):
+                            found.setdefault(v, set()).add(e["alpha_2"])
     for code, texts in NATIVE_EXTRA.items():
         for text in texts:
             found.setdefault(text, set()).add(code)

@@ -252,6 +252,22 @@ static bool add_alias(row_ctx_t *rc, uint32_t e, uint32_t flags, const char *tex
     return true;
 }
 
+/* A field wrapped in double quotes, as spreadsheets save "Quux, Inc.":
+ * the quotes would be matched as text and the alias never found.  They
+ * are removed, with a warning. */
+static field_t unquote(row_ctx_t *rc, field_t f, const char *what)
+{
+    if (f.len < 2 || f.s[0] != '"' || f.s[f.len - 1] != '"')
+        return f;
+    field_t inner = trim(f.s + 1, f.len - 2);
+    if (memchr(inner.s, '"', inner.len))
+        return f; /* "A"|"B": each alias is unquoted on its own */
+    ng_diag_warn(&rc->gz->diag, "%s:%zu: %s %.*s is wrapped in double quotes; gazetteer fields "
+                 "are not quoted (write %.*s); read without the quotes", rc->source, rc->line,
+                 what, (int)f.len, f.s, (int)inner.len, inner.s);
+    return inner;
+}
+
 /* Add a literal alias after normalizing it; warn and skip unusable ones. */
 static void add_literal(row_ctx_t *rc, uint32_t e, uint32_t flags, field_t f)
 {
@@ -259,10 +275,17 @@ static void add_literal(row_ctx_t *rc, uint32_t e, uint32_t flags, field_t f)
         flags |= NG_ALIAS_FOLD;
         f = trim(f.s + 2, f.len - 2);
     }
+    f = unquote(rc, f, "alias");
     if (!f.len) {
         ng_diag_warn(&rc->gz->diag, "%s:%zu: empty alias ignored (remove the extra '|')", rc->source, rc->line);
         return;
     }
+    /* Names hold commas ("Saint Helena, Ascension and Tristan da Cunha"),
+     * but hardly ever semicolons: "A; B" is two names in one. */
+    if (memchr(f.s, ';', f.len))
+        ng_diag_warn(&rc->gz->diag, "%s:%zu: alias '%.*s' contains ';'; aliases are separated "
+                     "by '|' (write 'A|B'); kept as one alias", rc->source, rc->line,
+                     (int)f.len, f.s);
     if (!has_word_char(f.s, f.len)) {
         ng_diag_warn(&rc->gz->diag, "%s:%zu: alias '%.*s' has no letter or digit and would match punctuation; ignored",
                 rc->source, rc->line, (int)f.len, f.s);
@@ -446,6 +469,31 @@ static int row_entity(row_ctx_t *rc, const field_t *cols, uint32_t *e)
     return NG_OK;
 }
 
+/* Does an aliases column without '|' read as a comma-separated list?
+ * Names hold commas ("Block, Inc.", "Saint Helena, Ascension and Tristan
+ * da Cunha"), so one comma alone says little; two or more, or a comma
+ * before an acronym ("Quux Corporation, QX"), say "list". */
+static bool looks_like_comma_list(field_t f)
+{
+    if (memchr(f.s, '|', f.len))
+        return false;
+    size_t commas = 0, last = 0;
+    for (size_t i = 0; i < f.len; i++)
+        if (f.s[i] == ',')
+            commas++, last = i;
+    if (commas >= 2)
+        return true;
+    if (commas == 0)
+        return false;
+    field_t tail = trim(f.s + last + 1, f.len - last - 1);
+    if (tail.len < 2 || tail.len > 8)
+        return false;
+    for (size_t i = 0; i < tail.len; i++)
+        if (tail.s[i] < 'A' || tail.s[i] > 'Z')
+            return false;
+    return true;
+}
+
 /* The aliases column: "re:PATTERN", or literals separated by '|'. */
 static int parse_aliases(row_ctx_t *rc, uint32_t e, field_t f)
 {
@@ -456,6 +504,10 @@ static int parse_aliases(row_ctx_t *rc, uint32_t e, field_t f)
                            rc->source, rc->line);
         return add_pattern(rc, e, pat);
     }
+    if (looks_like_comma_list(f))
+        ng_diag_warn(&rc->gz->diag, "%s:%zu: aliases '%.*s' look like a comma-separated list; "
+                     "aliases are separated by '|' (write 'A|B'); kept as one alias",
+                     rc->source, rc->line, (int)f.len, f.s);
     const char *a = f.s, *aend = f.s + f.len;
     for (;;) {
         const char *bar = memchr(a, '|', (size_t)(aend - a));
@@ -467,11 +519,36 @@ static int parse_aliases(row_ctx_t *rc, uint32_t e, field_t f)
     return NG_OK;
 }
 
-/* One row: id, type, name[, aliases[, attributes]]. */
-static int parse_row(row_ctx_t *rc, const char *line, size_t len)
+static bool field_is(field_t f, const char *word)
+{
+    size_t n = strlen(word);
+    if (f.len != n)
+        return false;
+    for (size_t i = 0; i < n; i++)
+        if ((f.s[i] | 0x20) != word[i])
+            return false;
+    return true;
+}
+
+/* One row: id, type, name[, aliases[, attributes]].  *rows counts the
+ * rows that name an entity. */
+static int parse_row(row_ctx_t *rc, const char *line, size_t len, size_t *rows)
 {
     field_t cols[6];
     size_t ncols = split_columns(line, len, cols);
+    /* A spreadsheet's header row saved with the data would otherwise
+     * become an entity named "name" of type "type". */
+    if (ncols >= 3 && field_is(cols[0], "id") && field_is(cols[1], "type")) {
+        ng_diag_warn(&rc->gz->diag, "%s:%zu: looks like a header row (id, type, ...); skipped "
+                     "(start it with '#' to make it a comment)", rc->source, rc->line);
+        return NG_OK;
+    }
+    /* The aliases column as a whole ("A|B" in quotes); the name column
+     * is unquoted here too, so that its alias and the node label agree. */
+    for (size_t c = 2; c < 4 && c < ncols; c++)
+        if (!(c == 3 && cols[3].len >= 4 && memcmp(cols[3].s, "\"re:", 4) == 0))
+            cols[c] = unquote(rc, cols[c], c == 2 ? "name" : "aliases column");
+    (*rows)++;
     int st = check_columns(rc, cols, ncols);
     if (st)
         return st;
@@ -486,8 +563,9 @@ static int parse_row(row_ctx_t *rc, const char *line, size_t len)
     return NG_OK;
 }
 
-int ng_gazetteer_load_buffer(ng_gazetteer_t *gz, const char *source_name,
-                             const char *data, size_t len, ng_error_t *err)
+/* ng_gazetteer_load_buffer, counting the rows that name an entity. */
+static int load_rows(ng_gazetteer_t *gz, const char *source_name, const char *data, size_t len,
+                     size_t *rows, ng_error_t *err)
 {
     row_ctx_t rc = {gz, ng_arena_strndup(gz->strings, source_name, strlen(source_name)), 0, err};
     size_t pos = 0;
@@ -510,7 +588,7 @@ int ng_gazetteer_load_buffer(ng_gazetteer_t *gz, const char *source_name,
             field_t t = trim(line, llen);
             if (!t.len || t.s[0] == '#')
                 continue;
-            st = parse_row(&rc, line, llen);
+            st = parse_row(&rc, line, llen, rows);
         }
         if (st == NG_EDATA && gz->report) {
             gz->report(gz->report_ctx, NG_REPORT_BAD_ROW, err->message);
@@ -526,7 +604,17 @@ int ng_gazetteer_load_buffer(ng_gazetteer_t *gz, const char *source_name,
     return NG_OK;
 }
 
-static int load_file(ng_gazetteer_t *gz, const char *path, ng_error_t *err)
+int ng_gazetteer_load_buffer(ng_gazetteer_t *gz, const char *source_name,
+                             const char *data, size_t len, ng_error_t *err)
+{
+    size_t rows = 0;
+    return load_rows(gz, source_name, data, len, &rows, err);
+}
+
+/* in_directory: the file was found in a -g directory, where an empty one
+ * is a warning; named on its own, it is an error, since a run with it
+ * would find nothing and say nothing. */
+static int load_file(ng_gazetteer_t *gz, const char *path, bool in_directory, ng_error_t *err)
 {
     FILE *f = fopen(path, "rb");
     if (!f)
@@ -540,9 +628,17 @@ static int load_file(ng_gazetteer_t *gz, const char *path, ng_error_t *err)
     if (ferror(f))
         st = ng_fail(err, NG_EIO, "%s: cannot read gazetteer: %s", path, strerror(errno));
     fclose(f);
+    size_t rows = 0;
     if (st == NG_OK)
-        st = ng_gazetteer_load_buffer(gz, path, b.data ? b.data : "", b.len, err);
+        st = load_rows(gz, path, b.data ? b.data : "", b.len, &rows, err);
     ng_buf_free(&b);
+    if (st == NG_OK && rows == 0) {
+        if (!in_directory)
+            return ng_fail(err, NG_EDATA, "%s: no entity rows (the file is empty or all "
+                           "comments); add rows 'id<TAB>type<TAB>name' or leave the file out",
+                           path);
+        ng_diag_warn(&gz->diag, "%s: no entity rows (the file is empty or all comments)", path);
+    }
     return st;
 }
 
@@ -604,7 +700,7 @@ int ng_gazetteer_load_path(ng_gazetteer_t *gz, const char *path, ng_error_t *err
     if (stat(path, &st) != 0)
         return ng_fail(err, NG_EIO, "%s: cannot open gazetteer: %s", path, strerror(errno));
     if (!S_ISDIR(st.st_mode))
-        return load_file(gz, path, err);
+        return load_file(gz, path, false, err);
 
     DIR *d = opendir(path);
     if (!d)
@@ -627,8 +723,10 @@ int ng_gazetteer_load_path(ng_gazetteer_t *gz, const char *path, ng_error_t *err
         rc = ng_fail(err, NG_EDATA, "%s: directory holds no *.tsv gazetteer files", path);
     for (size_t i = 0; i < count && rc == NG_OK; i++) {
         ng_buf_t full = {0};
-        ng_buf_printf(&full, "%s/%s", path, names[i]);
-        rc = load_file(gz, full.data, err);
+        size_t plen = strlen(path);
+        bool slash = plen && path[plen - 1] == '/';
+        ng_buf_printf(&full, "%s%s%s", path, slash ? "" : "/", names[i]);
+        rc = load_file(gz, full.data, true, err);
         ng_buf_free(&full);
     }
     for (size_t i = 0; i < count; i++)

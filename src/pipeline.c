@@ -108,18 +108,83 @@ static bool is_blank(const char *text, size_t len)
     return true;
 }
 
+/* In text[0, len): bytes no text file holds (NUL, control characters
+ * other than white space and ESC) into *control, bytes of invalid UTF-8
+ * into *invalid. */
+static void count_unlikely_bytes(const char *text, size_t len, size_t *control, size_t *invalid)
+{
+    const unsigned char *s = (const unsigned char *)text;
+    size_t i = 0;
+    *control = *invalid = 0;
+    while (i < len) {
+        unsigned char b = s[i];
+        if (b < 0x80) {
+            if (b == 0 || (b < 0x20 && !strchr("\t\n\v\f\r\033", b)))
+                (*control)++;
+            i++;
+            continue;
+        }
+        int32_t cp;
+        size_t n = ng_utf8_decode(s, len, i, &cp);
+        if (cp == NG_CP_INVALID)
+            *invalid += n;
+        i += n;
+    }
+}
+
+static bool utf16_bom(const char *text, size_t len)
+{
+    const unsigned char *s = (const unsigned char *)text;
+    return len >= 2 && ((s[0] == 0xFF && s[1] == 0xFE) || (s[0] == 0xFE && s[1] == 0xFF));
+}
+
+/* Text in a legacy 8-bit encoding has some invalid UTF-8 (read as
+ * separators, with a warning); random bytes have most. */
+static bool too_unlikely(size_t control, size_t invalid, size_t probe)
+{
+    return control * 100 > probe * NG_BINARY_PERCENT ||
+           invalid * 100 > probe * 3 * NG_BINARY_PERCENT;
+}
+
+bool ng_document_is_binary(const char *text, size_t len)
+{
+    size_t probe = len < NG_BINARY_PROBE ? len : NG_BINARY_PROBE;
+    size_t control, invalid;
+    if (utf16_bom(text, len))
+        return true;
+    count_unlikely_bytes(text, probe, &control, &invalid);
+    return too_unlikely(control, invalid, probe);
+}
+
 /* False (after a warning) when the document is to be skipped. */
 static bool screen_document(ng_pipeline_t *p, const char *name, const char *text, size_t len)
 {
-    /* A NUL byte near the start means a binary file (or UTF-16) named like
-     * text: its "names" would be noise, so it is left out whole, as grep
-     * and git do.  NULs further in are read as separators. */
-    const char *nul = memchr(text, '\0', len < NG_BINARY_PROBE ? len : NG_BINARY_PROBE);
-    if (nul) {
-        ng_diag_warn(&p->diag, "%s: looks like a binary file (NUL byte at offset %zu); "
-                     "skipped (nergraph reads UTF-8 text; convert UTF-16 with iconv)",
-                     name, (size_t)(nul - text));
+    /* Binary or text is decided by content, as ripgrep does for files it
+     * is asked to read: a scraped page with a few stray NUL bytes is text,
+     * while an image, an executable or UTF-16 (every other byte NUL) has
+     * a large share of bytes no UTF-8 text holds.  Its "names" would be
+     * noise, so such a file is left out whole. */
+    if (utf16_bom(text, len)) {
+        ng_diag_warn(&p->diag, "%s: UTF-16 text (byte order mark); skipped (nergraph reads "
+                     "UTF-8; convert with iconv -f UTF-16 -t UTF-8)", name);
         return false;
+    }
+    size_t probe = len < NG_BINARY_PROBE ? len : NG_BINARY_PROBE;
+    size_t control, invalid;
+    count_unlikely_bytes(text, probe, &control, &invalid);
+    if (too_unlikely(control, invalid, probe)) {
+        ng_diag_warn(&p->diag, "%s: looks like a binary file (%zu of its first %zu bytes are NUL "
+                     "or control bytes, %zu invalid UTF-8); skipped (nergraph reads UTF-8 text; "
+                     "convert UTF-16 with iconv)", name, control, probe, invalid);
+        return false;
+    }
+    const char *nul = memchr(text, '\0', len);
+    if (nul) {
+        size_t count = 0;
+        for (const char *q = nul; q; q = memchr(q + 1, '\0', len - (size_t)(q + 1 - text)))
+            count++;
+        ng_diag_warn(&p->diag, "%s: %zu NUL byte%s (the first at offset %zu) read as separators",
+                     name, count, count == 1 ? "" : "s", (size_t)(nul - text));
     }
     size_t bad = ng_utf8_first_invalid((const unsigned char *)text, len);
     if (bad < len)

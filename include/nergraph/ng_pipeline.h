@@ -33,6 +33,7 @@
 
 #pragma GCC visibility push(default) /* the public API; see Makefile */
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "ng_tagger.h"
@@ -94,13 +95,22 @@ void ng_pipeline_add_sink(ng_pipeline_t *p, const ng_sink_t *sink);
  * prefixed "nergraph: warning: ".  ctx is borrowed. */
 void ng_pipeline_set_diagnostics(ng_pipeline_t *p, ng_diag_fn fn, void *ctx);
 
-/* How far into a document a NUL byte marks it as binary. */
+/* Binary or text is decided on the first NG_BINARY_PROBE bytes: more
+ * than NG_BINARY_PERCENT percent of NUL or control bytes (other than
+ * white space and ESC), or more than three times that share of invalid
+ * UTF-8, makes a document binary. */
 #define NG_BINARY_PROBE 8192
+#define NG_BINARY_PERCENT 10
+
+/* Is this a document the pipeline skips as binary (by the rule above, or
+ * UTF-16 text with a byte order mark)?  text is borrowed for the call. */
+bool ng_document_is_binary(const char *text, size_t len);
 
 /*
- * Segment, tag and emit one document.  A document with a NUL byte in its
- * first NG_BINARY_PROBE bytes is reported as binary and skipped (no events,
- * not counted).  Returns NG_OK; NG_EDATA for a document the matcher cannot
+ * Segment, tag and emit one document.  A binary document (see
+ * NG_BINARY_PROBE) or UTF-16 text (a UTF-16 byte order mark) is reported
+ * and skipped (no events, not counted); stray NUL bytes in text are read
+ * as separators, with a warning.  Returns NG_OK; NG_EDATA for a document the matcher cannot
  * address (> 4 GiB; the run may go on with the next); or the status a sink
  * stopped the run with, its message in err.
  */

@@ -68,34 +68,61 @@ invalid ff-after-utf8 12 'p:t,7,12 c:ua,13,20' 'K\303\266ln: Trump\377Ukraine.\n
 invalid fe-two-bad 28 'p:t,0,12 c:ua,21,28' 'Donald Trump visited Ukraine\376.\377\n'
 
 # ---- NUL bytes ----
+# Text or binary is decided by content: a few stray NUL bytes (a scraped
+# page) are read as separators, with a warning; a file whose bytes are
+# largely NUL, control or invalid UTF-8 (an image, UTF-16) is skipped.
 printf 'Trump met Ukraine.\n' >"$T/good.txt"
-# A NUL at byte 19, in the first 8192 bytes: a binary file.
 printf 'Trump and Ukraine.\n\000more Trump\n' >"$T/nul-early.txt"
 "$NERGRAPH" -g "$T/gaz.tsv" -f json "$T/good.txt" "$T/nul-early.txt" >"$T/nul-early.json" 2>"$T/nul-early.err"
 code=$?
-expect_err "NUL in the first 8192 bytes: binary warning, exit 0" 0 "$T/nul-early.err" \
-    "$T/nul-early.txt: looks like a binary file (NUL byte at offset 19); skipped"
-check "NUL in the first 8192 bytes: not counted in \"documents\", no mentions" "$PY" -c '
+expect_err "a stray NUL early in a text file: read, with a warning naming its offset" 0 "$T/nul-early.err" \
+    "$T/nul-early.txt: 1 NUL byte (the first at offset 19) read as separators"
+check "a stray NUL early in a text file: the file counts and its names are found" "$PY" -c '
+import json, sys
+g = json.load(open(sys.argv[1], encoding="utf-8"))
+assert g["graph"]["documents"] == 2, g["graph"]
+n = {x["id"]: x["mentions"] for x in g["nodes"]}
+assert n == {"p:t": 3, "c:ua": 2}, n
+' "$T/nul-early.json"
+if ! exited_with 0 "$T/nul-early.err" "NUL byte"; then fail "a stray NUL early in a text file: not called binary" "$why"
+elif grep -q "binary" "$T/nul-early.err"; then fail "a stray NUL early in a text file: not called binary" "$(cat "$T/nul-early.err")"
+else pass "a stray NUL early in a text file: not called binary"; fi
+"$NERGRAPH" --strict -g "$T/gaz.tsv" -f json -o "$T/strict-out.json" "$T/good.txt" "$T/nul-early.txt" \
+    >"$T/strict.out" 2>"$T/strict.err"
+code=$?
+expect_err "NUL, --strict: exit 1, '--strict: 1 warning; no output written'" 1 "$T/strict.err" \
+    "1 NUL byte (the first at offset 19)" "--strict: 1 warning; no output written"
+if ! exited_with 1 "$T/strict.err" "no output written"; then fail "NUL, --strict: -o target not created" "$why"
+elif [ -e "$T/strict-out.json" ]; then fail "NUL, --strict: -o target not created" "$(ls -l "$T/strict-out.json")"
+else pass_failure "NUL, --strict: -o target not created"; fi
+
+# UTF-16, with and without a byte order mark, and a file of NULs and
+# text in equal parts: binary, skipped, not counted.
+"$PY" - "$T" <<'EOF'
+import sys
+t = sys.argv[1]
+story = "Trump visited Ukraine on Monday.\n" * 20
+open(t + "/utf16-bom.txt", "wb").write(story.encode("utf-16"))
+open(t + "/utf16-nobom.txt", "wb").write(story.encode("utf-16-le"))
+open(t + "/nul-heavy.txt", "wb").write(b"Trump\0\0\0\0 Ukraine\0\0\0\0 " * 100)
+EOF
+"$NERGRAPH" -g "$T/gaz.tsv" -f json "$T/good.txt" "$T/utf16-bom.txt" "$T/utf16-nobom.txt" "$T/nul-heavy.txt" \
+    >"$T/utf16.json" 2>"$T/utf16.err"
+code=$?
+expect_err "UTF-16 and NUL-heavy files: skipped with a warning each" 0 "$T/utf16.err" \
+    "$T/utf16-bom.txt: UTF-16 text (byte order mark); skipped" "iconv -f UTF-16 -t UTF-8" \
+    "$T/utf16-nobom.txt: looks like a binary file (" \
+    "$T/nul-heavy.txt: looks like a binary file ("
+check "UTF-16 and NUL-heavy files: not counted, no names from them" "$PY" -c '
 import json, sys
 g = json.load(open(sys.argv[1], encoding="utf-8"))
 assert g["graph"]["documents"] == 1, g["graph"]
 n = {x["id"]: x["mentions"] for x in g["nodes"]}
 assert n == {"p:t": 1, "c:ua": 1}, n
-' "$T/nul-early.json"
-"$NERGRAPH" -g "$T/gaz.tsv" -f mentions "$T/nul-early.txt" >"$T/nul-early.jsonl" 2>/dev/null
-code=$?
-if [ $code -eq 0 ] && [ ! -s "$T/nul-early.jsonl" ]; then pass "NUL in the first 8192 bytes: the file gives no mentions"
-else fail "NUL in the first 8192 bytes: the file gives no mentions" "exit $code" "$(head -c 500 "$T/nul-early.jsonl")"; fi
-"$NERGRAPH" --strict -g "$T/gaz.tsv" -f json -o "$T/strict-out.json" "$T/good.txt" "$T/nul-early.txt" \
-    >"$T/strict.out" 2>"$T/strict.err"
-code=$?
-expect_err "NUL, --strict: exit 1, '--strict: 1 warning; no output written'" 1 "$T/strict.err" \
-    "looks like a binary file (NUL byte at offset 19)" "--strict: 1 warning; no output written"
-if ! exited_with 1 "$T/strict.err" "no output written"; then fail "NUL, --strict: -o target not created" "$why"
-elif [ -e "$T/strict-out.json" ]; then fail "NUL, --strict: -o target not created" "$(ls -l "$T/strict-out.json")"
-else pass_failure "NUL, --strict: -o target not created"; fi
+' "$T/utf16.json"
 
-# The last byte of the window (offset 8191) and the first after it (8192).
+# NULs at the last byte of the probe window (offset 8191), the first after
+# it (8192) and deep in the file: all text, each NUL a separator.
 "$PY" - "$T" <<'EOF'
 import sys
 t = sys.argv[1]
@@ -108,8 +135,12 @@ open(t + "/nul-deep.txt", "wb").write(fill(20000) + b"Trump\0\0Ukraine\0.\n")
 EOF
 "$NERGRAPH" -g "$T/gaz.tsv" -f mentions "$T/nul-8191.txt" >"$T/nul-8191.jsonl" 2>"$T/nul-8191.err"
 code=$?
-expect_err "NUL at offset 8191: still binary" 0 "$T/nul-8191.err" \
-    "$T/nul-8191.txt: looks like a binary file (NUL byte at offset 8191); skipped"
+expect_err "NUL at offset 8191: text, with a warning" 0 "$T/nul-8191.err" \
+    "$T/nul-8191.txt: 1 NUL byte (the first at offset 8191) read as separators"
+"$NERGRAPH" -g "$T/gaz.tsv" -f mentions "$T/nul-deep.txt" >/dev/null 2>"$T/nul-deep.err"
+code=$?
+expect_err "NULs deep in a file: counted in one warning" 0 "$T/nul-deep.err" \
+    "$T/nul-deep.txt: 3 NUL bytes (the first at offset 20005) read as separators"
 for k in 8192 deep; do
     "$NERGRAPH" -g "$T/gaz.tsv" -f mentions "$T/nul-$k.txt" >"$T/nul-$k.jsonl" 2>"$T/nul-$k.err"
     code=$?
@@ -211,7 +242,7 @@ EOF
 timeout 20 "$NERGRAPH" -g "$T/gaz.tsv" -f mentions "$T/image.png" >"$T/image.jsonl" 2>"$T/image.err"
 code=$?
 expect_err "PNG-like binary file: binary warning, exit 0" 0 "$T/image.err" \
-    "$T/image.png: looks like a binary file (NUL byte at offset 8); skipped"
+    "$T/image.png: looks like a binary file (" "bytes are NUL or control bytes, "
 if ! exited_with 0 "$T/image.err" "looks like a binary file"; then fail "PNG-like binary file: no mentions" "$why"
 elif [ -s "$T/image.jsonl" ]; then fail "PNG-like binary file: no mentions" "$(head -c 300 "$T/image.jsonl")"
 else pass "PNG-like binary file: no mentions"; fi

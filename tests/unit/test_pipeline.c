@@ -237,13 +237,35 @@ static void test_binary_document_skipped(void **state)
     ng_pipeline_add_sink(p, &s);
     char got[256] = "";
     ng_pipeline_set_diagnostics(p, collect, got);
-    static const char bin[] = "France\0Bob Jones";
+    static const char bin[] = "France\0\0\0\0\0\0Bob\0\0\0\0\0Jones";
+    assert_true(ng_document_is_binary(bin, sizeof bin - 1));
     ng_error_t err = {0};
     assert_int_equal(ng_pipeline_add_document(p, "b.bin", bin, sizeof bin - 1, &err), NG_OK);
-    assert_non_null(strstr(got, "b.bin: looks like a binary file (NUL byte at offset 6)"));
+    assert_non_null(strstr(got, "b.bin: looks like a binary file (11 of its first 25 bytes are "
+                            "NUL or control bytes, 0 invalid UTF-8); skipped"));
     assert_int_equal(r.events, 0);
     assert_int_equal(ng_pipeline_document_count(p), 0);
     assert_int_equal(ng_cooc_document_count(ng_pipeline_cooc(p)), 0);
+    ng_pipeline_free(p);
+}
+
+/* A few stray NUL bytes in text (a scraped page): read, each NUL a
+ * separator, one warning with their number and the first offset; UTF-16
+ * with a byte order mark is skipped. */
+static void test_stray_nul_is_text(void **state)
+{
+    fixture_t *f = *state;
+    ng_pipeline_t *p = new_pipeline(f, "document");
+    char got[512] = "";
+    ng_pipeline_set_diagnostics(p, collect, got);
+    static const char text[] = "Alice Smith flew to France.\0 Bob Jones met her there.\0";
+    assert_false(ng_document_is_binary(text, sizeof text - 1));
+    assert_int_equal(ng_pipeline_add_document(p, "n.txt", text, sizeof text - 1, NULL), NG_OK);
+    assert_string_equal(got, "n.txt: 2 NUL bytes (the first at offset 27) read as separators|");
+    assert_int_equal(ng_pipeline_document_count(p), 1);
+    assert_int_equal(ng_cooc_edge_count(ng_pipeline_cooc(p)), 3); /* Alice, France, Bob */
+    static const char utf16[] = "\xFF\xFE" "F\0r\0a\0n\0c\0e\0";
+    assert_true(ng_document_is_binary(utf16, sizeof utf16 - 1));
     ng_pipeline_free(p);
 }
 
@@ -422,6 +444,7 @@ int main(void)
         cmocka_unit_test(test_sink_stops_run),
         cmocka_unit_test(test_sink_stops_without_message),
         cmocka_unit_test(test_binary_document_skipped),
+        cmocka_unit_test(test_stray_nul_is_text),
         cmocka_unit_test(test_diagnostics_callback),
         cmocka_unit_test(test_token_indexes),
         cmocka_unit_test(test_window_counts),
