@@ -59,6 +59,9 @@ need_pkg libplfit-dev     links -lplfit
 # The man page test renders them with man-db's man and groff.
 need_pkg man-db           command -v man
 need_pkg groff-base       command -v groff
+# The precision check on literary prose reads Jane Austen's novels from
+# r-cran-janeaustenr (tests/cli/literary_precision.sh).
+need_pkg r-cran-janeaustenr Rscript -e 'library(janeaustenr)'
 
 if [ -z "$missing" ]; then
     exit 0

@@ -91,4 +91,20 @@ bool ng_shape_capital_word_beside(const unsigned char *text, size_t len, size_t 
  * one space on the same line? */
 bool ng_shape_capitalized_word_follows(const unsigned char *text, size_t len, size_t at);
 
+/* Is the word before text[start] (one space between, an optional '.')
+ * a title of address ("Mrs.", "Sir", "Dr")?  Then the name is a person's. */
+bool ng_shape_honorific_before(const unsigned char *text, size_t len, size_t start);
+
+/* Is w[0, len) a Roman numeral in canonical capitals ("XI", "XIV")? */
+bool ng_shape_roman_numeral(const unsigned char *w, size_t len);
+
+/* Is text[start, end), written in capitals, the pronoun "us" in a lowercase
+ * sentence: after a verb that takes it ("see US", "let US know") and before
+ * punctuation or a word that closes the phrase? */
+bool ng_shape_object_pronoun(const unsigned char *text, size_t len, size_t start, size_t end);
+
+/* Is text[start, end) a code in brackets: "<WCO>", or "(DIA)" right after
+ * a capitalized word with lowercase letters, not a dateline's credit? */
+bool ng_shape_bracketed(const unsigned char *text, size_t len, size_t start, size_t end);
+
 #endif

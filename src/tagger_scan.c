@@ -27,7 +27,15 @@ typedef struct cand {
     uint8_t weak;        /* capitals forced by position (sentence start,
                           * title, ALL-CAPS line), so they say nothing about
                           * sense */
+    uint8_t loud;        /* a person's short one-word alias in ALL CAPS
+                          * ("KIM"): counts only beside a telling mention */
+    uint8_t code;        /* an acronym in brackets, "(DIA)", "<WCO>" */
 } cand_t;
+
+/* What the text around a hit says about it, besides where it is. */
+typedef struct hit_shape {
+    bool weak, loud, code;
+} hit_shape_t;
 
 #define NO_LIT UINT32_MAX
 
@@ -44,6 +52,10 @@ struct ng_scanner {
     size_t cand_count, cand_cap;
     ng_mention_t *mentions;
     size_t mention_count, mention_cap;
+    uint32_t *mention_lits;  /* per mention: the literal that named it, or NO_LIT */
+    size_t mention_lit_cap;
+    struct home { const char *country; size_t at; } *homes; /* scratch: see corroborate */
+    size_t home_cap;
     uint32_t *ids;       /* candidate lists of mentions, concatenated */
     size_t id_count, id_cap;
     /* Per-entity document stamps: equal to `doc` when true for this
@@ -55,6 +67,7 @@ struct ng_scanner {
      * capitals named it.  See weak_loses. */
     struct case_votes { uint32_t doc, lower, weak; } *votes;
     uint32_t *seen_strong;
+    bool *person;        /* per entity: of type person */
     bool any_strong;     /* some entity is named with telling capitals */
     uint32_t doc;
     ng_diag_t diag;
@@ -74,6 +87,9 @@ ng_scanner_t *ng_scanner_new(const ng_tagger_t *t)
     s->seen_explicit = ng_xcalloc(n + 1, sizeof *s->seen_explicit);
     s->votes = ng_xcalloc(t->lit_count + 1, sizeof *s->votes);
     s->seen_strong = ng_xcalloc(n + 1, sizeof *s->seen_strong);
+    s->person = ng_xcalloc(n + 1, sizeof *s->person);
+    for (size_t e = 0; e < n; e++)
+        s->person[e] = strcmp(ng_gazetteer_entity_type(t->gz, (uint32_t)e), "person") == 0;
     if (t->patterns)
         s->pattern_scratch = ng_pattern_scratch_new(t->patterns);
     ng_segments_init(&s->own_seg);
@@ -89,22 +105,25 @@ void ng_scanner_free(ng_scanner_t *s)
     ng_folded_destroy(&s->folded);
     free(s->cands);
     free(s->mentions);
+    free(s->mention_lits);
+    free(s->homes);
     free(s->ids);
     free(s->seen_unambiguous);
     free(s->seen_explicit);
     free(s->votes);
     free(s->seen_strong);
+    free(s->person);
     free(s);
 }
 
 /* ---- candidates ------------------------------------------------------ */
 
 static void add_cand(ng_scanner_t *s, size_t start, size_t end, uint32_t entity, uint32_t lit,
-                     bool automatic, bool weak)
+                     bool automatic, hit_shape_t shape)
 {
     NG_GROW(s->cands, s->cand_cap, s->cand_count + 1);
-    s->cands[s->cand_count++] =
-        (cand_t){(uint32_t)start, (uint32_t)end, entity, lit, automatic, weak};
+    s->cands[s->cand_count++] = (cand_t){(uint32_t)start, (uint32_t)end, entity, lit, automatic,
+                                         shape.weak, shape.loud, shape.code};
 }
 
 static void count_vote(ng_scanner_t *s, uint32_t lit, bool lower)
@@ -129,6 +148,14 @@ static bool weak_loses(const ng_scanner_t *s, const cand_t *c)
 {
     if (!c->weak || s->seen_strong[c->entity] == s->doc)
         return false;
+    /* A shouted line alone does not make "XI" Xi Jinping or "UPS" (the
+     * verb of "FIRM UPS STAKE") the company: the document must name them
+     * with telling capitals too. */
+    if (c->loud)
+        return true;
+    uint32_t flags = s->t->lits[c->lit].flags;
+    if ((flags & LIT_WORD) && (flags & LIT_ALL_CAPS))
+        return true;
     const struct case_votes *v = &s->votes[c->lit];
     if (v->doc == s->doc && v->lower >= v->weak)
         return true;
@@ -149,9 +176,11 @@ static bool capital_forced(const ng_scanner_t *s, size_t start)
 }
 
 /* The case rules of a case-sensitive literal at text[start, end): false to
- * drop the hit; *weak when its capitals say nothing (see weak_loses). */
-static bool case_rule(ng_scanner_t *s, uint32_t key, size_t start, size_t end, bool *weak)
+ * drop the hit; shape->weak when its capitals say nothing, shape->loud for
+ * a person's short one-word alias in ALL CAPS (see weak_loses). */
+static bool case_rule(ng_scanner_t *s, uint32_t key, size_t start, size_t end, hit_shape_t *shape)
 {
+    bool *weak = &shape->weak;
     const lit_t *lit = &s->t->lits[key];
     enum ng_case_match how = ng_shape_case_matches(s->text, start, end, lit->exact,
                                                    lit->exact_len);
@@ -169,9 +198,21 @@ static bool case_rule(ng_scanner_t *s, uint32_t key, size_t start, size_t end, b
             !ng_shape_capital_word_beside(s->text, s->len, start, false) &&
             !ng_shape_capital_word_beside(s->text, s->len, end, true))
             return false;
+        bool one_word = !memchr(lit->exact, ' ', lit->exact_len);
+        /* "CHAPTER XI", "PART II": a numeral, not a name in capitals. */
+        if (one_word && ng_shape_roman_numeral(s->text + start, end - start))
+            return false;
         *weak = true;
+        /* Short names in capitals ("XI", "MA", "LI", "KIM") are as often
+         * codes, numerals or words: a person's needs a telling mention too. */
+        shape->loud = one_word && lit->exact_len <= 3 && s->person[lit->entity];
     } else if (lit->flags & LIT_ALL_CAPS) {
         *weak = !ng_shape_line_has_lower(&s->line, s->text, s->len, start);
+        /* "come and see US.": the pronoun in capitals, in a lowercase
+         * sentence. */
+        if (!*weak && (lit->flags & LIT_WORD) &&
+            ng_shape_object_pronoun(s->text, s->len, start, end))
+            return false;
     } else if (lit->flags & LIT_ONE_CAPITAL) {
         *weak = capital_forced(s, start);
     }
@@ -181,6 +222,9 @@ static bool case_rule(ng_scanner_t *s, uint32_t key, size_t start, size_t end, b
     if ((lit->flags & LIT_FIRST_NAME_LIKE) && how == NG_CASE_EXACT &&
         ng_shape_capitalized_word_follows(s->text, s->len, end) &&
         !ng_segments_in_title(s->seg, start))
+        return false;
+    /* "Mrs. Philips", "Miss Chad": a title of address makes a person. */
+    if (!s->person[lit->entity] && ng_shape_honorific_before(s->text, s->len, start))
         return false;
     return true;
 }
@@ -208,12 +252,13 @@ static int on_literal(void *ctx, uint32_t key, size_t fend)
     size_t start = map[fstart], end = map[fend];
     if (!ng_shape_on_boundaries(s->text, s->len, start, end))
         return 0;
-    bool weak = false;
-    if (!(lit->flags & NG_ALIAS_FOLD) && !case_rule(s, key, start, end, &weak))
+    hit_shape_t shape = {false, false, false};
+    if (!(lit->flags & NG_ALIAS_FOLD) && !case_rule(s, key, start, end, &shape))
         return 0;
-    if (weak)
+    if (shape.weak)
         count_vote(s, key, false);
-    add_cand(s, start, end, lit->entity, key, (lit->flags & LIT_AUTO) != 0, weak);
+    shape.code = (lit->flags & LIT_ALL_CAPS) && ng_shape_bracketed(s->text, s->len, start, end);
+    add_cand(s, start, end, lit->entity, key, (lit->flags & LIT_AUTO) != 0, shape);
     return 0;
 }
 
@@ -222,7 +267,8 @@ static void on_pattern(void *ctx, uint32_t alias, size_t start, size_t end)
     ng_scanner_t *s = ctx;
     if (!ng_shape_on_boundaries(s->text, s->len, start, end))
         return;
-    add_cand(s, start, end, ng_gazetteer_alias(s->t->gz, alias)->entity, NO_LIT, false, false);
+    add_cand(s, start, end, ng_gazetteer_alias(s->t->gz, alias)->entity, NO_LIT, false,
+             (hit_shape_t){false, false, false});
 }
 
 static int cmp_cand(const void *pa, const void *pb)
@@ -239,6 +285,23 @@ static int cmp_cand(const void *pa, const void *pb)
 
 /* ---- resolution ------------------------------------------------------ */
 
+/* An acronym in brackets counts when it spells out the name just before
+ * it, "North Atlantic Treaty Organization (NATO)"; after any other name it
+ * is a ticker or a code, "Westcoast Energy <WCO>", "Diamond Shamrock
+ * (DIA)", and names nothing of ours. */
+static bool code_names_previous(const ng_scanner_t *s, const cand_t *c)
+{
+    if (s->mention_count == 0)
+        return false;
+    const ng_mention_t *prev = &s->mentions[s->mention_count - 1];
+    if (prev->entity != c->entity || prev->end + 1 > c->start)
+        return false;
+    for (size_t i = prev->end; i + 1 < c->start; i++)
+        if (s->text[i] != ' ')
+            return false;
+    return true;
+}
+
 /* Resolve the group cands[lo, hi) (one span).  Returns false when no
  * candidate may count yet (surname aliases of persons not yet named). */
 static bool resolve_group(ng_scanner_t *s, size_t lo, size_t hi)
@@ -251,6 +314,8 @@ static bool resolve_group(ng_scanner_t *s, size_t lo, size_t hi)
         if (c->automatic && s->seen_explicit[c->entity] != s->doc)
             continue;
         if (weak_loses(s, c))
+            continue;
+        if (c->code && !code_names_previous(s, c))
             continue;
         if (s->id_count > first_id && s->ids[s->id_count - 1] == c->entity)
             continue;
@@ -289,6 +354,13 @@ static bool resolve_group(ng_scanner_t *s, size_t lo, size_t hi)
         return true; /* the span is taken, by a phrase that is no entity */
     }
 
+    NG_GROW(s->mention_lits, s->mention_lit_cap, s->mention_count + 1);
+    s->mention_lits[s->mention_count] = NO_LIT;
+    for (size_t i = lo; i < hi; i++)
+        if (s->cands[i].entity == chosen) {
+            s->mention_lits[s->mention_count] = s->cands[i].lit;
+            break;
+        }
     NG_GROW(s->mentions, s->mention_cap, s->mention_count + 1);
     ng_mention_t *m = &s->mentions[s->mention_count++];
     m->start = s->cands[lo].start;
@@ -328,6 +400,90 @@ static void mark_strong(ng_scanner_t *s)
     }
 }
 
+/* Is the literal several words, each a common word ("White House",
+ * "House of Commons")?  A name that carries its article, "The Times", is
+ * a title as written, and not counted. */
+static bool common_words_only(const ng_scanner_t *s, uint32_t lit)
+{
+    if (lit == NO_LIT)
+        return false;
+    const lit_t *l = &s->t->lits[lit];
+    const char *w = l->exact, *end = l->exact + l->exact_len;
+    if (!memchr(w, ' ', l->exact_len) || (l->exact_len > 4 && memcmp(w, "The ", 4) == 0))
+        return false;
+    while (w < end) {
+        const char *sp = memchr(w, ' ', (size_t)(end - w));
+        size_t n = (size_t)((sp ? sp : end) - w);
+        if (!ng_gazetteer_is_word(s->t->gz, w, n))
+            return false;
+        w += n + (sp != NULL);
+    }
+    return true;
+}
+
+/* The country an entity belongs to: a country's own code (iso2), else its
+ * country= attribute; NULL for none. */
+static const char *home_country(const ng_gazetteer_t *gz, uint32_t e)
+{
+    if (strcmp(ng_gazetteer_entity_type(gz, e), "country") == 0)
+        return ng_gazetteer_attr(gz, e, "iso2");
+    return ng_gazetteer_attr(gz, e, "country");
+}
+
+/* How near a name of common words must have company (see corroborate):
+ * about a news story's length either side, so that in news it means "the
+ * same story" and in a novel "the same scene". */
+#define CORROBORATION_SPAN 4096
+
+/* Is mention k of an institution or person named only in common words?
+ * (A country so named, "Equatorial Guinea", is its own company.) */
+static bool doubtful(const ng_scanner_t *s, size_t k)
+{
+    return common_words_only(s, s->mention_lits[k]) &&
+           strcmp(ng_gazetteer_entity_type(s->t->gz, s->mentions[k].entity), "country") != 0;
+}
+
+/* A name made of common words ("the White House", "the House of Commons")
+ * is also a house in a novel.  Where the entity belongs to a country, it
+ * counts when something else of that country (the country, its people or
+ * its institutions) is named near it; a name of telling capitals cannot
+ * tell here, since the novel capitalizes its houses too. */
+static void corroborate(ng_scanner_t *s)
+{
+    const ng_gazetteer_t *gz = s->t->gz;
+    size_t homes = 0, doubtful_count = 0;
+    for (size_t k = 0; k < s->mention_count; k++) {
+        if (doubtful(s, k)) {
+            doubtful_count++;
+            continue;
+        }
+        const char *home = home_country(gz, s->mentions[k].entity);
+        if (home) {
+            NG_GROW(s->homes, s->home_cap, homes + 1);
+            s->homes[homes++] = (struct home){home, s->mentions[k].start};
+        }
+    }
+    if (!doubtful_count)
+        return;
+    size_t out = 0;
+    for (size_t k = 0; k < s->mention_count; k++) {
+        if (doubtful(s, k)) {
+            const char *home = home_country(gz, s->mentions[k].entity);
+            size_t at = s->mentions[k].start;
+            bool named = home == NULL;
+            for (size_t h = 0; h < homes && !named; h++) {
+                size_t d = s->homes[h].at > at ? s->homes[h].at - at : at - s->homes[h].at;
+                named = d <= CORROBORATION_SPAN && strcmp(s->homes[h].country, home) == 0;
+            }
+            if (!named)
+                continue;
+        }
+        s->mention_lits[out] = s->mention_lits[k];
+        s->mentions[out++] = s->mentions[k];
+    }
+    s->mention_count = out;
+}
+
 /* Take the candidates leftmost-longest, one span group at a time. */
 static void resolve_all(ng_scanner_t *s)
 {
@@ -342,6 +498,7 @@ static void resolve_all(ng_scanner_t *s)
             taken_to = c->end;
         i = hi;
     }
+    corroborate(s);
     for (size_t k = 0; k < s->mention_count; k++)
         s->mentions[k].candidates = s->ids + (uintptr_t)s->mentions[k].candidates;
 }

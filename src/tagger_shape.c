@@ -236,3 +236,151 @@ bool ng_shape_capitalized_word_follows(const unsigned char *text, size_t len, si
     return !in_word_list(office_words, text + i, word_end - i) &&
            !in_word_list(company_forms, text + i, word_end - i);
 }
+
+/* ---- words around a match that change what it names -------------------- */
+
+/* The ASCII word that ends at text[end) (letters only), as [*ws, end). */
+static bool ascii_word_before(const unsigned char *text, size_t end, size_t *ws)
+{
+    size_t i = end;
+    while (i > 0 && ((text[i - 1] | 0x20) >= 'a' && (text[i - 1] | 0x20) <= 'z'))
+        i--;
+    if (i == end || (i > 0 && (ng_is_word_cp(text[i - 1]) || text[i - 1] >= 0x80)))
+        return false;
+    *ws = i;
+    return true;
+}
+
+/* Titles of address that make the name after them a person's: "Mrs.
+ * Philips" is no company, "Miss Chad" no country. */
+static const char *const honorifics[] = {
+    "Mr", "Mrs", "Ms", "Miss", "Mx", "Messrs", "Mme", "Mlle", "Dr", "Sir", "Dame", "Lady",
+    "Lord", "Madam", "Madame", "Monsieur", "Herr", "Frau", "Senor", "Senora", "Signor",
+    "Signora", "Prof", "Professor", "Rev", "Reverend", "Uncle", "Aunt", "Auntie", "Master",
+    "Mistress", "Captain", "Capt", "Colonel", "Col", "Sgt", "Sergeant", "Lieutenant", "Lt",
+    "Major", "Judge", "Justice", "Inspector", "Constable", "Nurse", "Sister", "Brother",
+    "Father", "Mother", "Cousin", "Nephew", "Niece", "Grandmother", "Grandfather", "Widow",
+    NULL};
+
+bool ng_shape_honorific_before(const unsigned char *text, size_t len, size_t start)
+{
+    (void)len;
+    /* One space, after "Mrs." or "Mrs" */
+    if (start < 3 || text[start - 1] != ' ')
+        return false;
+    size_t end = start - 1;
+    if (text[end - 1] == '.')
+        end--;
+    size_t ws;
+    if (!ascii_word_before(text, end, &ws) || end - ws >= 16)
+        return false;
+    /* "Sister Philips" and "my sister Philips" alike */
+    char word[16];
+    memcpy(word, text + ws, end - ws);
+    word[0] = (char)(word[0] & ~0x20);
+    return in_word_list(honorifics, (const unsigned char *)word, end - ws);
+}
+
+/* A Roman numeral in canonical form ("XI", "XIV", "MCM"): chapter and
+ * part numbers, regnal numbers ("Louis XIV"). */
+bool ng_shape_roman_numeral(const unsigned char *w, size_t len)
+{
+    static const struct { const char *s; unsigned v; } digits[] = {
+        {"M", 1000}, {"CM", 900}, {"D", 500}, {"CD", 400}, {"C", 100}, {"XC", 90},
+        {"L", 50}, {"XL", 40}, {"X", 10}, {"IX", 9}, {"V", 5}, {"IV", 4}, {"I", 1}};
+    if (len == 0 || len > 15)
+        return false;
+    unsigned value = 0;
+    size_t i = 0;
+    /* Greedy parse in canonical order: each symbol at most as often as the
+     * canonical form allows (M any, others up to three, pairs once). */
+    for (size_t d = 0; d < sizeof digits / sizeof *digits && i < len; d++) {
+        size_t n = strlen(digits[d].s);
+        unsigned repeat = 0, max = n == 2 || digits[d].s[0] == 'V' || digits[d].s[0] == 'L' ||
+                                          digits[d].s[0] == 'D' ? 1 : digits[d].v == 1000 ? 4 : 3;
+        while (repeat < max && i + n <= len && memcmp(w + i, digits[d].s, n) == 0) {
+            value += digits[d].v;
+            i += n;
+            repeat++;
+        }
+        /* After a subtractive pair ("CM"), its smaller parts may not follow
+         * ("CMD", "CMC"): skip them. */
+        if (repeat && n == 2)
+            d += digits[d].v == 900 || digits[d].v == 90 || digits[d].v == 9 ? 3 : 1;
+    }
+    return i == len && value > 0;
+}
+
+/* Verbs after which "US" is the pronoun written in capitals ("come and
+ * see US."), not the country. */
+static const char *const object_verbs[] = {
+    "see", "saw", "seen", "tell", "told", "let", "lets", "help", "helps", "helped", "join",
+    "joined", "contact", "call", "called", "follow", "followed", "give", "gave", "show",
+    "showed", "send", "sent", "ask", "asked", "leave", "left", "make", "made", "take", "took",
+    "bring", "brought", "thank", "thanked", "allow", "allowed", "want", "wanted", "love",
+    "loved", "hate", "pay", "paid", "teach", "taught", "watch", "hear", "heard", "keep",
+    "kept", "save", "saved", "email", "text", "trust", "believe", "forgive", "remind",
+    "reminded", "invite", "invited", "find", "found", NULL};
+
+/* Words that may follow the pronoun and hardly the country: punctuation
+ * ends a clause; these close the verb phrase ("tell US about it", "let
+ * US know"). */
+static const char *const after_pronoun[] = {
+    "know", "out", "up", "down", "about", "if", "when", "again", "now", "today", "here",
+    "there", "back", "all", "both", "soon", "later", "too", "first", "anytime", NULL};
+
+bool ng_shape_object_pronoun(const unsigned char *text, size_t len, size_t start, size_t end)
+{
+    if (start < 2 || text[start - 1] != ' ')
+        return false;
+    size_t ws;
+    if (!ascii_word_before(text, start - 1, &ws))
+        return false;
+    /* "see US", "Let US know"; not "SEE US", where capitals say nothing */
+    char verb[16];
+    size_t vlen = start - 1 - ws;
+    if (vlen >= sizeof verb)
+        return false;
+    for (size_t i = 0; i < vlen; i++) {
+        unsigned char c = text[ws + i];
+        if (i > 0 && (c < 'a' || c > 'z'))
+            return false;
+        verb[i] = (char)(c | 0x20);
+    }
+    if (!in_word_list(object_verbs, (const unsigned char *)verb, vlen))
+        return false;
+    if (end >= len || strchr(".,;:!?)\r\n\"'", text[end]))
+        return true;
+    if (text[end] != ' ')
+        return false;
+    size_t we = end + 1;
+    while (we < len && text[we] >= 'a' && text[we] <= 'z')
+        we++;
+    return in_word_list(after_pronoun, text + end + 1, we - end - 1);
+}
+
+/* A code in brackets: "<WCO>" after a company name (the wire services'
+ * ticker convention), or "(DIA)" right after a name written in ordinary
+ * capitals.  A credit in a dateline, "PARIS (AFP) -", "Washington (AP) --",
+ * is not a code. */
+bool ng_shape_bracketed(const unsigned char *text, size_t len, size_t start, size_t end)
+{
+    if (start < 2 || end >= len)
+        return false;
+    if (text[start - 1] == '<' && text[end] == '>')
+        return true;
+    if (text[start - 1] != '(' || text[end] != ')' || text[start - 2] != ' ')
+        return false;
+    size_t after = end + 1;
+    while (after < len && text[after] == ' ')
+        after++;
+    if (after < len && (text[after] == '-' || text[after] == 0xE2)) /* -, en or em dash */
+        return false;
+    size_t ws;
+    if (!ascii_word_before(text, start - 2, &ws) || text[ws] < 'A' || text[ws] > 'Z')
+        return false;
+    for (size_t i = ws + 1; i < start - 2; i++)
+        if (text[i] >= 'a' && text[i] <= 'z')
+            return true; /* "Shamrock (DIA)", not "PARIS (AFP)" */
+    return false;
+}

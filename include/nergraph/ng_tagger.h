@@ -32,6 +32,19 @@
  *    name or part of a longer name and skipped, except before office words
  *    ("Jordan Foreign Minister"), before company forms ("Arm Ltd.", "Apple
  *    Inc") and in title lines;
+ *  - a Roman numeral in capitals ("CHAPTER XI") is no ALL-CAPS name; a
+ *    person's short one-word alias in ALL CAPS ("KIM"), and an all-capitals
+ *    alias that is a common word on a shouted line ("FIRM UPS STAKE"),
+ *    count only where the document names the entity with telling capitals;
+ *    "US" after a verb that takes the pronoun, before punctuation ("see
+ *    US."), is the pronoun;
+ *  - a title of address or kinship word before a non-person's name ("Mrs.
+ *    Philips", "my sister Jefferies") makes it a person's, not a match;
+ *  - an all-capitals alias in brackets ("<WCO>", "Corp (DIA)") is a code
+ *    unless it spells out the name just before it ("... Organization
+ *    (NATO)");
+ *  - a name made only of common words ("White House") of an entity with a
+ *    country= attribute needs another entity of that country within 4 KiB;
  *  - overlapping matches: leftmost, then longest, wins;
  *  - an alias of several entities resolves to one this document already
  *    mentioned unambiguously, else the highest prior, else gazetteer order;
