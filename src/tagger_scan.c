@@ -54,7 +54,10 @@ struct ng_scanner {
     size_t mention_count, mention_cap;
     uint32_t *mention_lits;  /* per mention: the literal that named it, or NO_LIT */
     size_t mention_lit_cap;
-    struct home { const char *country; size_t at; } *homes; /* scratch: see corroborate */
+    /* Scratch for corroborate: where a mention names a country (the
+     * country itself or something of it), or NULL for a person or an
+     * organization with no country= attribute. */
+    struct home { const char *country; size_t at; } *homes;
     size_t home_cap;
     uint32_t *ids;       /* candidate lists of mentions, concatenated */
     size_t id_count, id_cap;
@@ -443,11 +446,12 @@ static bool doubtful(const ng_scanner_t *s, size_t k)
            strcmp(ng_gazetteer_entity_type(s->t->gz, s->mentions[k].entity), "country") != 0;
 }
 
-/* A name made of common words ("the White House", "the House of Commons")
- * is also a house in a novel.  Where the entity belongs to a country, it
- * counts when something else of that country (the country, its people or
- * its institutions) is named near it; a name of telling capitals cannot
- * tell here, since the novel capitalizes its houses too. */
+/* A name made of common words ("the White House", "the House of Commons",
+ * "Human Rights Watch") is also a house, or a phrase, in a novel.  Where
+ * the entity belongs to a country, it counts when the world of the news is
+ * named near it: a person or an organization of the gazetteers, or that
+ * country.  A name of telling capitals cannot tell here, since a novel
+ * capitalizes its houses too. */
 static void corroborate(ng_scanner_t *s)
 {
     const ng_gazetteer_t *gz = s->t->gz;
@@ -457,10 +461,13 @@ static void corroborate(ng_scanner_t *s)
             doubtful_count++;
             continue;
         }
-        const char *home = home_country(gz, s->mentions[k].entity);
-        if (home) {
+        uint32_t e = s->mentions[k].entity;
+        const char *type = ng_gazetteer_entity_type(gz, e);
+        bool world = strcmp(type, "person") == 0 || strcmp(type, "organization") == 0;
+        const char *home = home_country(gz, e);
+        if (home || world) {
             NG_GROW(s->homes, s->home_cap, homes + 1);
-            s->homes[homes++] = (struct home){home, s->mentions[k].start};
+            s->homes[homes++] = (struct home){world ? NULL : home, s->mentions[k].start};
         }
     }
     if (!doubtful_count)
@@ -473,7 +480,8 @@ static void corroborate(ng_scanner_t *s)
             bool named = home == NULL;
             for (size_t h = 0; h < homes && !named; h++) {
                 size_t d = s->homes[h].at > at ? s->homes[h].at - at : at - s->homes[h].at;
-                named = d <= CORROBORATION_SPAN && strcmp(s->homes[h].country, home) == 0;
+                named = d <= CORROBORATION_SPAN &&
+                        (!s->homes[h].country || strcmp(s->homes[h].country, home) == 0);
             }
             if (!named)
                 continue;

@@ -43,8 +43,9 @@
  *  - an all-capitals alias in brackets ("<WCO>", "Corp (DIA)") is a code
  *    unless it spells out the name just before it ("... Organization
  *    (NATO)");
- *  - a name made only of common words ("White House") of an entity with a
- *    country= attribute needs another entity of that country within 4 KiB;
+ *  - a name made only of common words ("White House") of a person or
+ *    organization with a country= attribute needs, within 4 KiB, another
+ *    person or organization, or something of that country;
  *  - overlapping matches: leftmost, then longest, wins;
  *  - an alias of several entities resolves to one this document already
  *    mentioned unambiguously, else the highest prior, else gazetteer order;
