@@ -84,6 +84,10 @@ static const char usage_tail[] =
 "                         every node, and the modularity to the graph\n"
 "      --no-auto-aliases  do not match a person's bare surname after their\n"
 "                         full name (explicit aliases still match)\n"
+"      --count-credits    let credits and datelines (\"MEXICO CITY (Reuters) -\",\n"
+"                         \"(Reporting by ...)\", \"By Jane Doe, AP\") take part\n"
+"                         in co-occurrence; by default their names are\n"
+"                         mentions without edges\n"
 "      --words FILE       common words (one per line): a name that is one\n"
 "                         (\"Shell\", \"Apple\") at a sentence start or in a\n"
 "                         title is read as the word in a text that names no\n"
@@ -153,7 +157,7 @@ static void format_names(char *buf, size_t n)
                                 ng_export_format_at(i)->name);
 }
 
-enum { OPT_MIN_WEIGHT = 256, OPT_NO_ISOLATES, OPT_TYPES, OPT_NO_AUTO, OPT_STRICT, OPT_VERSION,
+enum { OPT_MIN_WEIGHT = 256, OPT_NO_ISOLATES, OPT_TYPES, OPT_NO_AUTO, OPT_COUNT_CREDITS, OPT_STRICT, OPT_VERSION,
        OPT_WORDS, OPT_INCLUDE, OPT_EXCLUDE };
 enum { OPT_ANALYZE = 512, OPT_TOP, OPT_TOP_BY, OPT_EXCLUDE_ID, OPT_EGO, OPT_DEPTH };
 enum { OPT_WEIGHT = 768, OPT_BACKBONE, OPT_EVIDENCE };
@@ -427,6 +431,7 @@ int cli_options_parse(cli_options_t *o, int argc, char **argv)
         {"no-isolates", no_argument, NULL, OPT_NO_ISOLATES},
         {"types", required_argument, NULL, OPT_TYPES},
         {"no-auto-aliases", no_argument, NULL, OPT_NO_AUTO},
+        {"count-credits", no_argument, NULL, OPT_COUNT_CREDITS},
         {"strict", no_argument, NULL, OPT_STRICT},
         {"words", required_argument, NULL, OPT_WORDS},
         {"include", required_argument, NULL, OPT_INCLUDE},
@@ -520,6 +525,9 @@ int cli_options_parse(cli_options_t *o, int argc, char **argv)
         }
         case OPT_NO_AUTO:
             o->tagger.auto_aliases = false;
+            break;
+        case OPT_COUNT_CREDITS:
+            o->tagger.count_credits = true;
             break;
         case OPT_STRICT:
             o->strict = true;

@@ -139,8 +139,9 @@ static void count_mention(ng_cooc_t *c, uint32_t e)
 }
 
 /* One window of a sentence, paragraph or document counter: its distinct
- * entities, and every pair among them once. */
-static void count_window(ng_cooc_t *c, const uint32_t *entities, size_t n)
+ * entities, and every pair among them once.  credit[i] (credit may be
+ * NULL): mention i is a credit, counted, but in no pair. */
+static void count_window(ng_cooc_t *c, const uint32_t *entities, const bool *credit, size_t n)
 {
     c->window_count++;
     c->window_stamp++;
@@ -152,7 +153,8 @@ static void count_window(ng_cooc_t *c, const uint32_t *entities, size_t n)
         if (c->last_window[e] != c->window_stamp) {
             c->last_window[e] = c->window_stamp;
             c->windows[e]++;
-            c->distinct[count++] = e;
+            if (!credit || !credit[i])
+                c->distinct[count++] = e;
         }
     }
     for (size_t i = 0; i < count; i++)
@@ -163,7 +165,7 @@ static void count_window(ng_cooc_t *c, const uint32_t *entities, size_t n)
 /* tokens:N: every mention anchors a window; pairs of mentions whose first
  * tokens are at most N apart.  tokens[] ascends, so a sliding lower bound
  * finds the partners. */
-static void count_token_windows(ng_cooc_t *c, const uint32_t *entities,
+static void count_token_windows(ng_cooc_t *c, const uint32_t *entities, const bool *credit,
                                 const size_t *tokens, size_t n)
 {
     size_t lo = 0;
@@ -173,8 +175,11 @@ static void count_token_windows(ng_cooc_t *c, const uint32_t *entities,
         c->window_count++;
         while (tokens[j] - tokens[lo] > c->window.tokens)
             lo++;
+        if (credit && credit[j])
+            continue;
         for (size_t i = lo; i < j; i++)
-            count_pair(c, entities[i], entities[j]);
+            if (!credit || !credit[i])
+                count_pair(c, entities[i], entities[j]);
     }
 }
 
@@ -183,7 +188,7 @@ void ng_cooc_add_document(ng_cooc_t *c, const uint32_t *entities, const size_t *
 {
     begin_document(c);
     if (c->window.kind == NG_WINDOW_TOKENS) {
-        count_token_windows(c, entities, keys, n);
+        count_token_windows(c, entities, NULL, keys, n);
         return;
     }
     size_t windows_with_mentions = 0;
@@ -191,7 +196,7 @@ void ng_cooc_add_document(ng_cooc_t *c, const uint32_t *entities, const size_t *
         hi = lo + 1;
         while (hi < n && (c->window.kind == NG_WINDOW_DOCUMENT || keys[hi] == keys[lo]))
             hi++;
-        count_window(c, entities + lo, hi - lo);
+        count_window(c, entities + lo, NULL, hi - lo);
         windows_with_mentions++;
     }
     if (window_count > windows_with_mentions)
@@ -216,18 +221,24 @@ static int sink_window(void *ctx, const ng_document_t *doc, const ng_window_even
     ng_cooc_t *c = ctx;
     /* Entities in a scratch array: the event's mentions are structs. */
     uint32_t stack[64];
-    uint32_t *entities = w->mention_count <= 64 ? stack
-                       : ng_xmalloc(w->mention_count * sizeof *entities);
-    for (size_t i = 0; i < w->mention_count; i++)
+    bool stack_credit[64];
+    bool small = w->mention_count <= 64;
+    uint32_t *entities = small ? stack : ng_xmalloc(w->mention_count * sizeof *entities);
+    bool *credit = small ? stack_credit : ng_xmalloc(w->mention_count * sizeof *credit);
+    for (size_t i = 0; i < w->mention_count; i++) {
         entities[i] = w->mentions[i].entity;
+        credit[i] = w->mentions[i].credit;
+    }
     if (c->window.kind == NG_WINDOW_TOKENS) {
         if (w->kind == NG_WINDOW_DOCUMENT)
-            count_token_windows(c, entities, w->tokens, w->mention_count);
+            count_token_windows(c, entities, credit, w->tokens, w->mention_count);
     } else if (w->kind == c->window.kind) {
-        count_window(c, entities, w->mention_count);
+        count_window(c, entities, credit, w->mention_count);
     }
-    if (entities != stack)
+    if (!small) {
         free(entities);
+        free(credit);
+    }
     return NG_OK;
 }
 

@@ -66,6 +66,8 @@ static void write_mention(const ng_mentions_writer_t *w, const ng_document_t *do
         }
         putc(']', out);
     }
+    if (m->credit)
+        fputs(", \"credit\": true", out);
     fputs("}\n", out);
 }
 

@@ -15,6 +15,7 @@ void ng_tagger_options_init(ng_tagger_options_t *opts)
 {
     opts->auto_aliases = true;
     opts->match_limit = 1000000;
+    opts->count_credits = false;
 }
 
 /* Generational suffixes and regnal numbers: "Jr.", "Sr.", "III", "XIV". */

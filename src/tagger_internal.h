@@ -107,4 +107,12 @@ bool ng_shape_object_pronoun(const unsigned char *text, size_t len, size_t start
  * a capitalized word with lowercase letters, not a dateline's credit? */
 bool ng_shape_bracketed(const unsigned char *text, size_t len, size_t start, size_t end);
 
+/* The credits of a document, in text order: datelines ("MEXICO CITY
+ * (Reuters) -"), "(Reporting by ...)" notes and bylines ("By Jane Doe,
+ * Reuters").  A name in one is mentioned but takes no part in the story.
+ * *spans (capacity *cap) is grown as needed and owned by the caller;
+ * returns how many. */
+size_t ng_shape_credit_spans(const unsigned char *text, size_t len, ng_span_t **spans,
+                             size_t *cap);
+
 #endif

@@ -58,6 +58,8 @@ struct ng_scanner {
      * country itself or something of it), or NULL for a person or an
      * organization with no country= attribute. */
     struct home { const char *country; size_t at; } *homes;
+    ng_span_t *credits;      /* scratch: see mark_credits */
+    size_t credit_cap;
     size_t home_cap;
     uint32_t *ids;       /* candidate lists of mentions, concatenated */
     size_t id_count, id_cap;
@@ -110,6 +112,7 @@ void ng_scanner_free(ng_scanner_t *s)
     free(s->mentions);
     free(s->mention_lits);
     free(s->homes);
+    free(s->credits);
     free(s->ids);
     free(s->seen_unambiguous);
     free(s->seen_explicit);
@@ -370,6 +373,7 @@ static bool resolve_group(ng_scanner_t *s, size_t lo, size_t hi)
     m->end = s->cands[lo].end;
     m->entity = chosen;
     m->ambiguous = n > 1;
+    m->credit = false; /* see mark_credits */
     /* Pointer fixed up once ids stops moving; keep the offset for now. */
     m->candidates = (const uint32_t *)(uintptr_t)first_id;
     m->candidate_count = n;
@@ -478,11 +482,19 @@ static void corroborate(ng_scanner_t *s)
             const char *home = home_country(gz, s->mentions[k].entity);
             size_t at = s->mentions[k].start;
             bool named = home == NULL;
-            for (size_t h = 0; h < homes && !named; h++) {
-                size_t d = s->homes[h].at > at ? s->homes[h].at - at : at - s->homes[h].at;
-                named = d <= CORROBORATION_SPAN &&
-                        (!s->homes[h].country || strcmp(s->homes[h].country, home) == 0);
+            /* homes are in text order: only those within the span are looked at */
+            size_t lo = 0, hi = homes;
+            size_t from = at > CORROBORATION_SPAN ? at - CORROBORATION_SPAN : 0;
+            while (lo < hi) {
+                size_t mid = (lo + hi) / 2;
+                if (s->homes[mid].at < from)
+                    lo = mid + 1;
+                else
+                    hi = mid;
             }
+            for (size_t h = lo; h < homes && !named && s->homes[h].at <= at + CORROBORATION_SPAN;
+                 h++)
+                named = !s->homes[h].country || strcmp(s->homes[h].country, home) == 0;
             if (!named)
                 continue;
         }
@@ -490,6 +502,21 @@ static void corroborate(ng_scanner_t *s)
         s->mentions[out++] = s->mentions[k];
     }
     s->mention_count = out;
+}
+
+/* Names in credits and datelines are mentions but no participants (see
+ * ng_tagger_options_t). */
+static void mark_credits(ng_scanner_t *s)
+{
+    if (s->t->opts.count_credits || !s->mention_count)
+        return;
+    size_t n = ng_shape_credit_spans(s->text, s->len, &s->credits, &s->credit_cap);
+    for (size_t k = 0, c = 0; k < s->mention_count && c < n; k++) {
+        ng_mention_t *m = &s->mentions[k];
+        while (c < n && s->credits[c].end < m->end)
+            c++;
+        m->credit = c < n && s->credits[c].start <= m->start && m->end <= s->credits[c].end;
+    }
 }
 
 /* Take the candidates leftmost-longest, one span group at a time. */
@@ -507,6 +534,7 @@ static void resolve_all(ng_scanner_t *s)
         i = hi;
     }
     corroborate(s);
+    mark_credits(s);
     for (size_t k = 0; k < s->mention_count; k++)
         s->mentions[k].candidates = s->ids + (uintptr_t)s->mentions[k].candidates;
 }

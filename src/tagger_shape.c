@@ -384,3 +384,115 @@ bool ng_shape_bracketed(const unsigned char *text, size_t len, size_t start, siz
             return true; /* "Shamrock (DIA)", not "PARIS (AFP)" */
     return false;
 }
+
+/* ---- credits ------------------------------------------------------------ */
+
+/* A dash after a dateline's credit: "-", "--", or an en or em dash. */
+static bool dash_at(const unsigned char *text, size_t len, size_t i)
+{
+    if (i < len && text[i] == '-')
+        return true;
+    return i + 2 < len && text[i] == 0xE2 && text[i + 1] == 0x80 &&
+           (text[i + 2] == 0x93 || text[i + 2] == 0x94);
+}
+
+/* The end of the dateline that opens the line at ls ("MEXICO CITY
+ * (Reuters) -", "LAUSANNE, Switzerland (AP) --"), or 0 when the line has
+ * none: a capitalized place, an agency in parentheses, a dash, all within
+ * the first 100 bytes. */
+static size_t dateline_end(const unsigned char *text, size_t len, size_t ls)
+{
+    if (ls >= len || text[ls] < 'A' || text[ls] > 'Z')
+        return 0;
+    size_t limit = ls + 100 < len ? ls + 100 : len;
+    const unsigned char *open = memchr(text + ls, '(', limit - ls);
+    if (!open)
+        return 0;
+    const unsigned char *close = memchr(open, ')', (size_t)(text + limit - open));
+    if (!close || memchr(text + ls, '\n', (size_t)(close - text - ls)))
+        return 0;
+    size_t i = (size_t)(close - text) + 1;
+    while (i < len && text[i] == ' ')
+        i++;
+    return dash_at(text, len, i) ? i : 0;
+}
+
+/* Does text[open] start "(Reporting by ...)" or a note like it? */
+static bool reporting_note(const unsigned char *text, size_t len, size_t open)
+{
+    static const char *const openers[] = {"Reporting by", "Additional reporting by",
+                                          "Writing by", "Editing by", "Compiled by",
+                                          "Reporting and writing by", NULL};
+    for (const char *const *o = openers; *o; o++) {
+        size_t n = strlen(*o);
+        if (open + 1 + n <= len && memcmp(text + open + 1, *o, n) == 0)
+            return true;
+    }
+    return false;
+}
+
+/* Is the line at ls a byline, "By Jane Doe, Reuters": "By", then a few
+ * capitalized words and no full stop at its end? */
+static bool byline(const unsigned char *text, size_t len, size_t ls)
+{
+    if (ls + 4 >= len || memcmp(text + ls, "By ", 3) != 0 || text[ls + 3] < 'A' ||
+        text[ls + 3] > 'Z')
+        return false;
+    size_t e = ls;
+    size_t words = 0;
+    while (e < len && text[e] != '\n') {
+        if (text[e] == ' ' && ++words > 10)
+            return false;
+        e++;
+    }
+    while (e > ls && (text[e - 1] == ' ' || text[e - 1] == '\r'))
+        e--;
+    return words <= 10 && e > ls && text[e - 1] != '.';
+}
+
+static void add_span(ng_span_t **spans, size_t *count, size_t *cap, size_t start, size_t end)
+{
+    NG_GROW(*spans, *cap, *count + 1);
+    (*spans)[(*count)++] = (ng_span_t){start, end};
+}
+
+static int cmp_span(const void *pa, const void *pb)
+{
+    const ng_span_t *a = pa, *b = pb;
+    return a->start < b->start ? -1 : a->start > b->start;
+}
+
+size_t ng_shape_credit_spans(const unsigned char *text, size_t len, ng_span_t **spans,
+                             size_t *cap)
+{
+    size_t count = 0;
+    /* Datelines and bylines open a line. */
+    for (size_t ls = 0; ls < len;) {
+        const unsigned char *nl = memchr(text + ls, '\n', len - ls);
+        size_t le = nl ? (size_t)(nl - text) : len;
+        size_t d = dateline_end(text, len, ls);
+        if (d)
+            add_span(spans, &count, cap, ls, d);
+        else if (byline(text, len, ls))
+            add_span(spans, &count, cap, ls, le);
+        ls = le + 1;
+    }
+    /* Notes run from their parenthesis to its close, or the line's end. */
+    for (size_t i = 0; i < len;) {
+        const unsigned char *open = memchr(text + i, '(', len - i);
+        if (!open)
+            break;
+        size_t o = (size_t)(open - text);
+        i = o + 1;
+        if (!reporting_note(text, len, o))
+            continue;
+        size_t e = o + 1;
+        while (e < len && text[e] != ')' && text[e] != '\n')
+            e++;
+        add_span(spans, &count, cap, o, e);
+        i = e;
+    }
+    if (count > 1)
+        qsort(*spans, count, sizeof **spans, cmp_span);
+    return count;
+}

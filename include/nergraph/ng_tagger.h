@@ -73,6 +73,10 @@ typedef struct ng_scanner ng_scanner_t;
 typedef struct ng_tagger_options {
     bool auto_aliases;          /* automatic surname aliases (default true) */
     uint32_t match_limit;       /* PCRE2 match limit per pattern and call */
+    /* Credits and datelines ("MEXICO CITY (Reuters) -", "(Reporting by
+     * ...)", "By Jane Doe, AP") take part in co-occurrence (default false:
+     * their mentions have `credit` set, see ng_mention_t). */
+    bool count_credits;
 } ng_tagger_options_t;
 
 void ng_tagger_options_init(ng_tagger_options_t *opts);
@@ -93,6 +97,9 @@ typedef struct ng_mention {
     size_t start, end;          /* byte offsets into the document, end exclusive */
     uint32_t entity;            /* the resolved entity */
     bool ambiguous;             /* more than one entity had this alias */
+    /* In a credit or dateline: mentioned, but no participant, so the
+     * co-occurrence counter gives it no edges (ng_tagger_options_t). */
+    bool credit;
     /* Every entity the span could name, the resolved one included, in
      * gazetteer order; borrowed from the scanner until its next document. */
     const uint32_t *candidates;

@@ -28,7 +28,7 @@ const char *ng_gazetteer_entity_type(const ng_gazetteer_t *gz, uint32_t e);
 size_t ng_gazetteer_word_count(const ng_gazetteer_t *gz);
 
 typedef struct ng_tagger ng_tagger_t;
-typedef struct ng_tagger_options { bool auto_aliases; uint32_t match_limit; } ng_tagger_options_t;
+typedef struct ng_tagger_options { bool auto_aliases; uint32_t match_limit; bool count_credits; } ng_tagger_options_t;
 void ng_tagger_options_init(ng_tagger_options_t *opts);
 ng_tagger_t *ng_tagger_new(const ng_gazetteer_t *gz, const ng_tagger_options_t *opts,
                            ng_error_t *err);

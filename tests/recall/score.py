@@ -66,7 +66,8 @@ def main(argv):
         item = os.path.basename(m["doc"])[:-4]
         ent = new_names.get((item, m["text"]), m["id"])
         nodes.add((item, ent))
-        sentences.setdefault((item, m["sentence"]), set()).add(ent)
+        if not m.get("credit"):  # credits get no edges, as in the graph
+            sentences.setdefault((item, m["sentence"]), set()).add(ent)
     edges = pairs(sentences)
 
     def score(got, gold):
