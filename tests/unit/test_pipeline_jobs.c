@@ -146,7 +146,7 @@ static size_t make_document(size_t i, char *buf, size_t cap, char *name, size_t 
     static const char *const shapes[] = {
         "Alice Smith met Bob Jones in France. Jones left.\n\nTurkey agreed.\n",
         "Turkey was roasted. We ate turkey and more turkey.\n",
-        "TURKEY SPEAKS\n\nJane Jones said Jones would go. Al Smith stayed.\n",
+        "TURKEY SPEAKS\n\nJane Jones said Jones would go. Bob Jones agreed.\nJones left. Al Smith stayed.\n",
         "   \n\t\n",                           /* empty: a warning */
         "France \xFF and Bob Jones.\n",       /* invalid UTF-8: a warning */
         "Bob\0Jones in France\n",             /* binary: a warning, no events */
