@@ -95,9 +95,12 @@ size_t ng_fold_more(const unsigned char *text, size_t len, size_t i, size_t unti
     while (i < len && o < until) {
         unsigned char c = text[i];
         if (c > ' ' && c < 0x7F) {
-            /* most of any text: ASCII that folds to itself or one byte */
-            b[o] = (unsigned char)(c | ((unsigned)(c - 'A') < 26u ? 0x20 : 0));
-            map[o++] = (uint32_t)i++;
+            /* Most of any text: a run of visible ASCII, one byte each. */
+            size_t stop = i + (until - o) < len ? i + (until - o) : len;
+            do {
+                b[o] = (unsigned char)(c + (((unsigned)(c - 'A') < 26u) << 5));
+                map[o++] = (uint32_t)i++;
+            } while (i < stop && (c = text[i]) > ' ' && c < 0x7F);
             continue;
         }
         int32_t cp;

@@ -339,7 +339,9 @@ static void end_word(state_t *st, const unsigned char *s, size_t at)
      * lines). */
     if (st->line_chunks > HEADLINE_MAX_WORDS || st->long_uncapped)
         return;
-    if (in_list(title_minor_words,
+    /* (the minor words have at most four letters) */
+    if (at - st->word_start <= 4 &&
+        in_list(title_minor_words,
                 sizeof title_minor_words / sizeof *title_minor_words,
                 s + st->word_start, at - st->word_start))
         return;

@@ -1,0 +1,121 @@
+/*
+ * Folding and matching a window at a time: ng_fold_more in any steps gives
+ * the bytes and offset map of one ng_fold_text call, and a scanner finds in
+ * a long document (many 64 KiB windows) exactly the mentions it finds in
+ * each of its parts alone, wherever the windows cut.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "nergraph.h"
+#include "norm.h"
+
+/* Everything folding treats specially: capitals, expansions (ß, ﬁ, İ),
+ * white space runs with and without blank lines (CRLF, NBSP, U+2028),
+ * apostrophe and hyphen variants, invalid and control bytes. */
+static const char mixed[] =
+    "Straße  İstanbul\r\n\r\nﬁnance x\xff y\t\t’s — ABC\xc2\xa0\xe2\x80\xa8Z\x01"
+    "end-to‐end O’Neil   \n \n ΣΊΣΥΦΟΣ\x7f\xe2\x82 done.";
+
+static void test_fold_in_steps(void **state)
+{
+    (void)state;
+    ng_folded_t whole = {0};
+    size_t len = sizeof mixed - 1;
+    ng_fold_text((const unsigned char *)mixed, len, &whole);
+    assert_true(whole.len > 0);
+    assert_int_equal(whole.map[whole.len], len);
+    for (size_t step = 1; step < 24; step++) {
+        ng_folded_t part = {0};
+        size_t at = 0;
+        while (at < len) {
+            size_t before = part.len;
+            at = ng_fold_more((const unsigned char *)mixed, len, at, part.len + step, &part);
+            assert_true(part.len > before); /* always progress */
+            assert_int_equal(part.map[part.len], at);
+        }
+        assert_int_equal(part.len, whole.len);
+        assert_memory_equal(part.bytes, whole.bytes, whole.len);
+        assert_memory_equal(part.map, whole.map, (whole.len + 1) * sizeof *whole.map);
+        ng_folded_destroy(&part);
+    }
+    /* spot checks of the folding itself */
+    assert_memory_equal(whole.bytes, "strasse istanbul", 8);
+    assert_non_null(memchr(whole.bytes, '\n', whole.len)); /* the blank line */
+    ng_folded_destroy(&whole);
+}
+
+static const char gaz_text[] =
+    "alice\tperson\tAlice Smith\n"
+    "bob\tperson\tBob Jones\n"
+    "fr\tcountry\tFrance\tFrench Republic\n"
+    "st\tcity\tStraße der Einheit\n";
+
+/* A long document of sentences with names, their white space varied so
+ * that the window edges fall at every position of a name in turn. */
+static void test_long_document_windows(void **state)
+{
+    (void)state;
+    ng_error_t err = {0};
+    ng_gazetteer_t *gz = ng_gazetteer_new();
+    assert_int_equal(ng_gazetteer_load_buffer(gz, "t.tsv", gaz_text, strlen(gaz_text), &err),
+                     NG_OK);
+    ng_tagger_t *t = ng_tagger_new(gz, NULL, &err);
+    assert_non_null(t);
+    ng_scanner_t *sc = ng_scanner_new(t);
+
+    static const char *const parts[] = {
+        "Alice Smith met Bob Jones in France.",
+        "The FRENCH REPUBLIC said no.",          /* ALL CAPS, no telling */
+        "Bob Jones walked down Straße der Einheit.",
+        "AliceSmith is no name; Bob  Jones is.",
+    };
+    size_t cap = 600000, len = 0;
+    char *text = malloc(cap);
+    size_t expected = 0;
+    size_t *starts = malloc(cap / 8 * sizeof *starts);
+    for (size_t k = 0; len + 200 < cap; k++) {
+        const char *p = parts[k % 4];
+        /* tag the part alone: its mentions, shifted, are what the long
+         * document must give */
+        const ng_mention_t *m;
+        size_t n;
+        assert_int_equal(ng_scanner_tag(sc, NULL, "part", p, strlen(p), &m, &n, &err), NG_OK);
+        for (size_t i = 0; i < n; i++)
+            starts[expected++] = len + m[i].start;
+        memcpy(text + len, p, strlen(p));
+        len += strlen(p);
+        size_t spaces = 1 + k % 7;
+        memset(text + len, k % 11 == 0 ? '\n' : ' ', spaces);
+        len += spaces;
+    }
+    const ng_mention_t *m;
+    size_t n;
+    assert_int_equal(ng_scanner_tag(sc, NULL, "long", text, len, &m, &n, &err), NG_OK);
+    assert_true(len > 8 * (64 << 10));
+    assert_true(expected > 10000);
+    assert_int_equal(n, expected);
+    for (size_t i = 0; i < n; i++)
+        assert_int_equal(m[i].start, starts[i]);
+    free(starts);
+    free(text);
+    ng_scanner_free(sc);
+    ng_tagger_free(t);
+    ng_gazetteer_free(gz);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_fold_in_steps),
+        cmocka_unit_test(test_long_document_windows),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
