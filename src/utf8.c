@@ -4,6 +4,7 @@
  */
 #include "utf8.h"
 
+#include <string.h>
 #include <utf8proc.h>
 
 size_t ng_utf8_decode(const unsigned char *s, size_t len, size_t i, int32_t *cp)
@@ -75,6 +76,16 @@ size_t ng_utf8_first_invalid(const unsigned char *s, size_t len)
 {
     size_t i = 0;
     while (i < len) {
+        /* ASCII eight bytes at a time: most text is all ASCII. */
+        while (len - i >= 8) {
+            uint64_t w;
+            memcpy(&w, s + i, 8);
+            if (w & UINT64_C(0x8080808080808080))
+                break;
+            i += 8;
+        }
+        if (i >= len)
+            break;
         if (s[i] < 0x80) {
             i++;
             continue;

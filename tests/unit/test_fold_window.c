@@ -16,6 +16,7 @@
 
 #include "nergraph.h"
 #include "norm.h"
+#include "utf8.h"
 
 /* Everything folding treats specially: capitals, expansions (ß, ﬁ, İ),
  * white space runs with and without blank lines (CRLF, NBSP, U+2028),
@@ -111,9 +112,35 @@ static void test_long_document_windows(void **state)
     ng_gazetteer_free(gz);
 }
 
+/* The first invalid byte is found wherever it falls among the eight-byte
+ * strides of the ASCII fast path, and valid multi-byte text is not one. */
+static void test_first_invalid_any_offset(void **state)
+{
+    (void)state;
+    unsigned char buf[48];
+    for (size_t len = 0; len <= sizeof buf; len++) {
+        memset(buf, 'a', sizeof buf);
+        assert_int_equal(ng_utf8_first_invalid(buf, len), len);
+        for (size_t k = 0; k < len; k++) {
+            memset(buf, 'a', sizeof buf);
+            buf[k] = 0xFF;
+            assert_int_equal(ng_utf8_first_invalid(buf, len), k);
+            if (k + 2 <= len) {
+                buf[k] = 0xC3; /* é, then a truncated one at the end */
+                buf[k + 1] = 0xA9;
+                assert_int_equal(ng_utf8_first_invalid(buf, len), len);
+                buf[len - 1] = 0xC3;
+                assert_int_equal(ng_utf8_first_invalid(buf, len),
+                                 k + 1 == len - 1 ? k : len - 1);
+            }
+        }
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_first_invalid_any_offset),
         cmocka_unit_test(test_fold_in_steps),
         cmocka_unit_test(test_long_document_windows),
     };
