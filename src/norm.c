@@ -9,6 +9,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "utf8.h"
 
@@ -47,6 +50,36 @@ static size_t fold_cp(int32_t cp, unsigned char *out)
         w += ng_utf8_encode(dst[k], out + w);
     return w;
 }
+
+#ifdef __SSE2__
+/* Sixteen bytes of plain prose at once: visible ASCII and single spaces,
+ * the last byte no space (so no white space run goes on past the block).
+ * Those fold one byte to one byte, capitals to lowercase, each mapped to
+ * its own offset.  False, with nothing written, for any other block. */
+static bool fold16(const unsigned char *text, unsigned char *b, uint32_t *map, size_t at)
+{
+    __m128i v = _mm_loadu_si128((const __m128i *)text);
+    /* signed compares: bytes from 0x80 are negative, so not above ' ' - 1 */
+    __m128i plain = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8(' ' - 1)),
+                                  _mm_cmplt_epi8(v, _mm_set1_epi8(0x7F)));
+    __m128i space = _mm_cmpeq_epi8(v, _mm_set1_epi8(' '));
+    __m128i pairs = _mm_and_si128(space, _mm_srli_si128(space, 1));
+    if (_mm_movemask_epi8(plain) != 0xFFFF || _mm_movemask_epi8(pairs) != 0 ||
+        (_mm_movemask_epi8(space) & 0x8000))
+        return false;
+    __m128i upper = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('A' - 1)),
+                                  _mm_cmplt_epi8(v, _mm_set1_epi8('Z' + 1)));
+    v = _mm_add_epi8(v, _mm_and_si128(upper, _mm_set1_epi8(0x20)));
+    _mm_storeu_si128((__m128i *)b, v);
+    __m128i offs = _mm_add_epi32(_mm_set1_epi32((int)(uint32_t)at), _mm_setr_epi32(0, 1, 2, 3));
+    __m128i four = _mm_set1_epi32(4);
+    for (int k = 0; k < 4; k++) {
+        _mm_storeu_si128((__m128i *)(map + 4 * k), offs);
+        offs = _mm_add_epi32(offs, four);
+    }
+    return true;
+}
+#endif
 
 /* The end of the white space run at text[i]; *newlines counts its line
  * breaks (CRLF is one).  ASCII is decided without decoding. */
@@ -94,6 +127,17 @@ size_t ng_fold_more(const unsigned char *text, size_t len, size_t i, size_t unti
     size_t o = out->len;
     while (i < len && o < until) {
         unsigned char c = text[i];
+#ifdef __SSE2__
+        if (c >= ' ' && c < 0x7F) {
+            while (len - i >= 16 && until - o >= 16 && fold16(text + i, b + o, map + o, i)) {
+                i += 16;
+                o += 16;
+            }
+            if (i >= len || o >= until)
+                break;
+            c = text[i];
+        }
+#endif
         if (c > ' ' && c < 0x7F) {
             /* Most of any text: a run of visible ASCII, one byte each. */
             size_t stop = i + (until - o) < len ? i + (until - o) : len;

@@ -25,12 +25,43 @@ static const char mixed[] =
     "Straße  İstanbul\r\n\r\nﬁnance x\xff y\t\t’s — ABC\xc2\xa0\xe2\x80\xa8Z\x01"
     "end-to‐end O’Neil   \n \n ΣΊΣΥΦΟΣ\x7f\xe2\x82 done.";
 
-static void test_fold_in_steps(void **state)
+/* Plain prose, which whole-text folding takes sixteen bytes at a time
+ * where it can (single spaces, visible ASCII) and steps of 1 to 23 bytes
+ * never do: runs of two spaces, a space at every position of a block, a
+ * line break, a tab, a multi-byte character at every offset. */
+static char prose[16384];
+
+static void make_prose(void)
 {
-    (void)state;
+    static const char *const words[] = {"The", "quick", "BROWN", "fox", "jumps", "over",
+                                        "Mr.", "O'Neil's", "dog;", "[Zed]", "@home", "~x\x1f~",
+                                        "a", "I", "Zanzibar-Ltd", "\"Quoted,\""};
+    static const char *const gaps[] = {" ", " ", " ", " ", " ", " ", " ", " ", " ", " ",
+                                       " ", " ", "  ", "  ", "   ", "\n", " \t",
+                                       "\xc2\xa0", " \r\n", "\n\n"};
+    uint32_t r = 12345;
+    size_t len = 0;
+    for (size_t k = 0; len + 40 < sizeof prose; k++) {
+        r = r * 1103515245u + 12345u;
+        const char *w = words[(r >> 8) % 16];
+        const char *g = gaps[(r >> 16) % 20];
+        memcpy(prose + len, w, strlen(w));
+        len += strlen(w);
+        if ((r >> 24) % 29 == 0) {
+            memcpy(prose + len, "\xc3\x89", 2); /* É */
+            len += 2;
+        }
+        memcpy(prose + len, g, strlen(g));
+        len += strlen(g);
+    }
+    prose[len] = '\0';
+}
+
+static void check_fold_in_steps(const char *text)
+{
     ng_folded_t whole = {0};
-    size_t len = sizeof mixed - 1;
-    ng_fold_text((const unsigned char *)mixed, len, &whole);
+    size_t len = strlen(text);
+    ng_fold_text((const unsigned char *)text, len, &whole);
     assert_true(whole.len > 0);
     assert_int_equal(whole.map[whole.len], len);
     for (size_t step = 1; step < 24; step++) {
@@ -38,7 +69,7 @@ static void test_fold_in_steps(void **state)
         size_t at = 0;
         while (at < len) {
             size_t before = part.len;
-            at = ng_fold_more((const unsigned char *)mixed, len, at, part.len + step, &part);
+            at = ng_fold_more((const unsigned char *)text, len, at, part.len + step, &part);
             assert_true(part.len > before); /* always progress */
             assert_int_equal(part.map[part.len], at);
         }
@@ -47,10 +78,27 @@ static void test_fold_in_steps(void **state)
         assert_memory_equal(part.map, whole.map, (whole.len + 1) * sizeof *whole.map);
         ng_folded_destroy(&part);
     }
-    /* spot checks of the folding itself */
-    assert_memory_equal(whole.bytes, "strasse istanbul", 8);
-    assert_non_null(memchr(whole.bytes, '\n', whole.len)); /* the blank line */
     ng_folded_destroy(&whole);
+}
+
+static void test_fold_in_steps(void **state)
+{
+    (void)state;
+    check_fold_in_steps(mixed);
+    make_prose();
+    check_fold_in_steps(prose);
+    /* spot checks of the folding itself */
+    ng_folded_t f = {0};
+    ng_fold_text((const unsigned char *)mixed, strlen(mixed), &f);
+    assert_memory_equal(f.bytes, "strasse i", 9); /* İ folds to i and a dot */
+    assert_non_null(memchr(f.bytes, '\n', f.len)); /* the blank line */
+    static const char plain[] = "The Quick Brown Fox Jumps Over A Lazy Dog";
+    ng_fold_text((const unsigned char *)plain, strlen(plain), &f);
+    assert_int_equal(f.len, strlen(plain));
+    assert_memory_equal(f.bytes, "the quick brown fox jumps over a lazy dog", f.len);
+    for (size_t i = 0; i <= f.len; i++)
+        assert_int_equal(f.map[i], i);
+    ng_folded_destroy(&f);
 }
 
 static const char gaz_text[] =
