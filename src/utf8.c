@@ -101,10 +101,11 @@ size_t ng_utf8_first_invalid(const unsigned char *s, size_t len)
 
 bool ng_is_word_cp_unicode(int32_t cp)
 {
-    if (cp < 0x80)
-        return ng_is_word_cp(cp);
     if (cp == NG_CP_INVALID)
         return false;
+    if (cp < 0x80)
+        return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') ||
+               (cp >= '0' && cp <= '9');
     switch (utf8proc_category(cp)) {
     case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LL:
     case UTF8PROC_CATEGORY_LT: case UTF8PROC_CATEGORY_LM:
