@@ -28,13 +28,13 @@ BASE_CFLAGS = -std=c11 -Wall -Wextra -D_POSIX_C_SOURCE=200809L -MMD -MP
 # The library sees its own headers by their short names and its internals
 # in src/; it is position independent and exports only what the public
 # headers declare (they wrap themselves in `visibility push(default)`).
-LIB_CFLAGS = $(BASE_CFLAGS) -Iinclude/nergraph -Isrc -fPIC -fvisibility=hidden $(DEP_CFLAGS)
+LIB_CFLAGS = $(BASE_CFLAGS) -Iinclude/nergraph -Isrc -fPIC -fvisibility=hidden $(DEP_CFLAGS) -pthread
 # The tool sees only the public API, as <nergraph/nergraph.h>, like any
 # other user; its own helpers are in src/cli.h, found beside the sources.
 CLI_CFLAGS = $(BASE_CFLAGS) -Iinclude -DNG_DATADIR='"$(DATADIR)"' $(DEP_CFLAGS)
 # Unit tests look inside: they test internal modules too.
 TEST_CFLAGS = $(BASE_CFLAGS) -Iinclude/nergraph -Isrc $(DEP_CFLAGS)
-NG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lm
+NG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lm -pthread
 TEST_LIBS = $(shell pkg-config --libs cmocka 2>/dev/null)
 
 ifneq ($(SANITIZER),)

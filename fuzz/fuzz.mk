@@ -22,7 +22,7 @@ FUZZ_SAN       = -fsanitize=address,undefined -fno-sanitize-recover=all \
                  -fno-omit-frame-pointer
 FUZZ_CFLAGS    = -std=c11 -O1 -g -Wall -Wextra -D_POSIX_C_SOURCE=200809L -MMD -MP \
                  -Iinclude/nergraph -Isrc $(shell pkg-config --cflags $(FUZZ_PKGS) 2>/dev/null)
-FUZZ_LIBS      = $(shell pkg-config --libs $(FUZZ_PKGS) 2>/dev/null) -lm
+FUZZ_LIBS      = $(shell pkg-config --libs $(FUZZ_PKGS) 2>/dev/null) -lm -pthread
 FUZZ_LIB_SRCS  = $(filter-out src/main.c $(wildcard src/cli_*.c),$(wildcard src/*.c))
 FUZZ_LIB_OBJS  = $(FUZZ_LIB_SRCS:src/%.c=$(FUZZ_DIR)/obj/%.o)
 FUZZ_BINS      = $(FUZZ_TARGETS:%=$(FUZZ_DIR)/%)

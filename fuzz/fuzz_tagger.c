@@ -20,6 +20,9 @@
  *    non-decreasing; the counts add up (mentions, documents, edges a < b);
  *  - ng_graph_build (options from the second byte): vertices sorted by id,
  *    edges sorted with u < v and weight >= min_weight;
+ *  - folding a window at a time (ng_fold_more, in steps of 1 to 16 bytes
+ *    chosen by the third input byte) gives the bytes and offset map of
+ *    folding the whole input at once (ng_fold_text);
  *  - ng_export_json, ng_export_dot and the mentions writer into memory
  *    streams succeed; the JSON and every mention line are valid JSON (the
  *    validator of tests/lib/json_check.h).
@@ -30,6 +33,7 @@
 #include <string.h>
 
 #include "fuzz_util.h"
+#include "norm.h"
 
 static const char gazetteer_tsv[] =
     "# fixed gazetteer for fuzz_tagger\n"
@@ -213,6 +217,24 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     for (size_t i = 0; i < n; i++)
         if (!has_pattern[m[i].entity])
             FUZZ_CHECK(!spans_blank_line(data, m[i].start, m[i].end));
+
+    /* 1b. Folding in windows: what the scanner does to long documents. */
+    {
+        static ng_folded_t whole, part;
+        ng_fold_text(data, size, &whole);
+        size_t step = 1 + (size > 2 ? data[2] % 16 : 0);
+        part.len = 0;
+        size_t at = 0;
+        while (at < size) {
+            size_t before = part.len;
+            at = ng_fold_more(data, size, at, part.len + step, &part);
+            FUZZ_CHECK(part.len > before && part.map[part.len] == at);
+        }
+        FUZZ_CHECK(part.len == whole.len);
+        FUZZ_CHECK(size == 0 || (memcmp(part.bytes, whole.bytes, whole.len) == 0 &&
+                                 memcmp(part.map, whole.map,
+                                        (whole.len + 1) * sizeof *whole.map) == 0));
+    }
 
     /* 2. The pipeline, same bytes as two documents. */
     unsigned b0 = size > 0 ? data[0] : 0, b1 = size > 1 ? data[1] : 0;

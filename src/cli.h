@@ -56,6 +56,7 @@ typedef struct cli_options {
     size_t evidence;              /* --evidence N: snippets per edge; 0 = none */
     ng_tagger_options_t tagger;   /* --no-auto-aliases */
     bool strict;
+    unsigned jobs;                /* -j N: documents in parallel (default: online cores) */
     const char *words;            /* --words FILE, "none", or NULL: per -g directory */
     const char **types;           /* --types, split (points into types_buf) */
     char *types_buf;

@@ -100,6 +100,9 @@ static const char usage_tail[] =
 "      --exclude GLOB     in directory walks, skip the files and directories\n"
 "                         whose name matches GLOB; repeatable.  A file named\n"
 "                         as INPUT is read whatever the globs say\n"
+"  -j, --jobs N           documents in parallel on N threads (1-256; default:\n"
+"                         every online processor); the output is the same\n"
+"                         as with -j 1\n"
 "      --strict           treat every warning (invalid UTF-8, a skipped binary\n"
 "                         file, an ignored alias, a pattern stopped by its\n"
 "                         match limit...) as an error: exit 1, write no file\n"
@@ -162,6 +165,8 @@ enum { OPT_MIN_WEIGHT = 256, OPT_NO_ISOLATES, OPT_TYPES, OPT_NO_AUTO, OPT_COUNT_
 enum { OPT_ANALYZE = 512, OPT_TOP, OPT_TOP_BY, OPT_EXCLUDE_ID, OPT_EGO, OPT_DEPTH };
 enum { OPT_WEIGHT = 768, OPT_BACKBONE, OPT_EVIDENCE };
 enum { OPT_LAYOUT = 1024, OPT_COLOR, OPT_SIZE };
+/* -j: documents in parallel; its cap is the library's. */
+#define MAX_JOBS 256
 
 static int usage_error(const char *fmt, const char *arg)
 {
@@ -448,6 +453,7 @@ int cli_options_parse(cli_options_t *o, int argc, char **argv)
         {"layout", required_argument, NULL, OPT_LAYOUT},
         {"color", required_argument, NULL, OPT_COLOR},
         {"size", required_argument, NULL, OPT_SIZE},
+        {"jobs", required_argument, NULL, 'j'},
         {"help", no_argument, NULL, 'h'},
         {"version", no_argument, NULL, OPT_VERSION},
         {NULL, 0, NULL, 0},
@@ -459,6 +465,8 @@ int cli_options_parse(cli_options_t *o, int argc, char **argv)
     o->window = (ng_window_t){NG_WINDOW_SENTENCE, 0};
     ng_graph_options_init(&o->graph);
     ng_tagger_options_init(&o->tagger);
+    long cores = sysconf(_SC_NPROCESSORS_ONLN);
+    o->jobs = cores < 1 ? 1 : cores > MAX_JOBS ? MAX_JOBS : (unsigned)cores;
     ng_error_t err = {0};
     bool depth_given = false;
     const char *min_weight = NULL;
@@ -466,7 +474,7 @@ int cli_options_parse(cli_options_t *o, int argc, char **argv)
     opterr = 0;
     optind = 1;
     int c;
-    while ((c = getopt_long(argc, argv, ":g:w:f:o:h", longopts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, ":g:w:f:o:hj:", longopts, NULL)) != -1) {
         switch (c) {
         case 'g':
             o->gazetteers[o->gazetteer_count++] = optarg;
@@ -583,6 +591,14 @@ int cli_options_parse(cli_options_t *o, int argc, char **argv)
                 return usage_error("--size needs a numeric node column, e.g. '%s'", "mentions");
             o->size_by = optarg;
             break;
+        case 'j': {
+            size_t n;
+            if (!parse_count(optarg, &n) || n > MAX_JOBS)
+                return usage_error("-j/--jobs takes a whole number from 1 to 256, not '%s'",
+                                   optarg);
+            o->jobs = (unsigned)n;
+            break;
+        }
         case 'h':
             print_usage(stdout);
             return EXIT_OK;

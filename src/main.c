@@ -47,10 +47,9 @@ static int failed(const ng_error_t *err)
     return EXIT_DATA;
 }
 
-static int on_document(void *ctx, const char *name, const char *data, size_t len)
+/* A status from the pipeline: 0 to go on, 1 to stop reading. */
+static int document_status(run_t *r, int st)
 {
-    run_t *r = ctx;
-    int st = ng_pipeline_add_document(r->pipeline, name, data, len, &r->err);
     if (st == NG_EDATA) {
         /* One document the matcher cannot take; the others still count. */
         fprintf(stderr, "nergraph: %s\n", r->err.message);
@@ -63,6 +62,12 @@ static int on_document(void *ctx, const char *name, const char *data, size_t len
         return 1;
     }
     return 0;
+}
+
+static int on_document(void *ctx, const char *name, const char *data, size_t len)
+{
+    run_t *r = ctx;
+    return document_status(r, ng_pipeline_add_document(r->pipeline, name, data, len, &r->err));
 }
 
 /* The common-word list: --words, else english-words.txt beside the *.tsv
@@ -118,6 +123,8 @@ static int start_pipeline(run_t *r)
         return failed(&r->err);
     r->pipeline = ng_pipeline_new(r->tagger, &r->opts.window);
     ng_pipeline_set_diagnostics(r->pipeline, print_warning, NULL);
+    if (ng_pipeline_set_jobs(r->pipeline, r->opts.jobs, &r->err))
+        return failed(&r->err);
     const ng_export_format_t *f = r->opts.format;
     if (!(f->directory ? cli_output_open_dir(&r->out, r->opts.output, f->extensions)
                        : cli_output_open(&r->out, r->opts.output)))
@@ -145,6 +152,8 @@ static int read_inputs(run_t *r, int *exit_code)
 {
     size_t failures = 0;
     cli_read_inputs(&r->opts, on_document, r, print_warning, NULL, &failures);
+    if (r->status <= 0) /* -j N: the documents still in flight */
+        document_status(r, ng_pipeline_finish(r->pipeline, &r->err));
     if (r->status > 0)
         return failed(&r->err);
     if (failures || r->status < 0)

@@ -9,6 +9,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "utf8.h"
 
@@ -23,8 +26,8 @@ static void reserve(ng_folded_t *f, size_t need)
 {
     if (need <= f->cap)
         return;
-    /* Exact for one big document (the map costs 4 bytes a byte, so slack
-     * is expensive), but at least 1.5x so regrowth stays amortised. */
+    /* Exact for one big text (the map costs 4 bytes a byte, so slack is
+     * expensive), but at least 1.5x so regrowth stays amortised. */
     size_t ncap = f->cap + f->cap / 2;
     if (ncap < need)
         ncap = need;
@@ -48,55 +51,117 @@ static size_t fold_cp(int32_t cp, unsigned char *out)
     return w;
 }
 
-void ng_fold_text(const unsigned char *text, size_t len, ng_folded_t *out)
+#ifdef __SSE2__
+/* Sixteen bytes of plain prose at once: visible ASCII and single spaces,
+ * the last byte no space (so no white space run goes on past the block).
+ * Those fold one byte to one byte, capitals to lowercase, each mapped to
+ * its own offset.  False, with nothing written, for any other block. */
+static bool fold16(const unsigned char *text, unsigned char *b, uint32_t *map, size_t at)
 {
-    /* ASCII and white space never grow when folded, so the input length is
-     * enough for most text; only a case folding that expands (ß -> ss)
-     * asks for more, sized by what is left of the input. */
-    reserve(out, len + 64);
-    size_t o = 0;
-    size_t i = 0;
+    __m128i v = _mm_loadu_si128((const __m128i *)text);
+    /* signed compares: bytes from 0x80 are negative, so not above ' ' - 1 */
+    __m128i plain = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8(' ' - 1)),
+                                  _mm_cmplt_epi8(v, _mm_set1_epi8(0x7F)));
+    __m128i space = _mm_cmpeq_epi8(v, _mm_set1_epi8(' '));
+    __m128i pairs = _mm_and_si128(space, _mm_srli_si128(space, 1));
+    if (_mm_movemask_epi8(plain) != 0xFFFF || _mm_movemask_epi8(pairs) != 0 ||
+        (_mm_movemask_epi8(space) & 0x8000))
+        return false;
+    __m128i upper = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('A' - 1)),
+                                  _mm_cmplt_epi8(v, _mm_set1_epi8('Z' + 1)));
+    v = _mm_add_epi8(v, _mm_and_si128(upper, _mm_set1_epi8(0x20)));
+    _mm_storeu_si128((__m128i *)b, v);
+    __m128i offs = _mm_add_epi32(_mm_set1_epi32((int)(uint32_t)at), _mm_setr_epi32(0, 1, 2, 3));
+    __m128i four = _mm_set1_epi32(4);
+    for (int k = 0; k < 4; k++) {
+        _mm_storeu_si128((__m128i *)(map + 4 * k), offs);
+        offs = _mm_add_epi32(offs, four);
+    }
+    return true;
+}
+#endif
+
+/* The end of the white space run at text[i]; *newlines counts its line
+ * breaks (CRLF is one).  ASCII is decided without decoding. */
+static size_t space_run(const unsigned char *text, size_t len, size_t i, int *newlines)
+{
+    int nl = 0;
     while (i < len) {
-        if (out->cap - o < 16)
-            reserve(out, o + 2 * (len - i) + 64);
         unsigned char c = text[i];
-        if (c >= 'A' && c <= 'Z') {
-            out->bytes[o] = (unsigned char)(c + 32);
-            out->map[o++] = (uint32_t)i++;
+        if (c == ' ' || c == '\t') {
+            i++;
             continue;
         }
+        if (c == '\n' || c == '\v' || c == '\f') {
+            nl++;
+            i++;
+            continue;
+        }
+        if (c == '\r') {
+            nl++;
+            i += i + 1 < len && text[i + 1] == '\n' ? 2 : 1;
+            continue;
+        }
+        if (c < 0x80)
+            break;
+        int32_t cp;
+        size_t m = ng_utf8_decode(text, len, i, &cp);
+        if (!ng_is_space_cp(cp))
+            break;
+        if (ng_is_newline_cp(cp))
+            nl++;
+        i += m;
+    }
+    *newlines = nl;
+    return i;
+}
+
+size_t ng_fold_more(const unsigned char *text, size_t len, size_t i, size_t until,
+                    ng_folded_t *out)
+{
+    /* One step writes at most 16 bytes (the longest full case folding is
+     * three code points), so room for `until` plus one step is enough. */
+    reserve(out, until + 16);
+    unsigned char *b = out->bytes;
+    uint32_t *map = out->map;
+    size_t o = out->len;
+    while (i < len && o < until) {
+        unsigned char c = text[i];
+#ifdef __SSE2__
+        if (c >= ' ' && c < 0x7F) {
+            while (len - i >= 16 && until - o >= 16 && fold16(text + i, b + o, map + o, i)) {
+                i += 16;
+                o += 16;
+            }
+            if (i >= len || o >= until)
+                break;
+            c = text[i];
+        }
+#endif
         if (c > ' ' && c < 0x7F) {
-            out->bytes[o] = c;
-            out->map[o++] = (uint32_t)i++;
+            /* Most of any text: a run of visible ASCII, one byte each. */
+            size_t stop = i + (until - o) < len ? i + (until - o) : len;
+            do {
+                b[o] = (unsigned char)(c + (((unsigned)(c - 'A') < 26u) << 5));
+                map[o++] = (uint32_t)i++;
+            } while (i < stop && (c = text[i]) > ' ' && c < 0x7F);
             continue;
         }
         int32_t cp;
-        size_t n = ng_utf8_decode(text, len, i, &cp);
+        size_t n = c < 0x80 ? (cp = c, 1) : ng_utf8_decode(text, len, i, &cp);
         if (ng_is_space_cp(cp)) {
             /* One run of white space is one space; a run holding two line
              * breaks (a blank line) is a paragraph break. */
+            int newlines;
             size_t start = i;
-            int newlines = 0;
-            while (i < len) {
-                size_t m = ng_utf8_decode(text, len, i, &cp);
-                if (!ng_is_space_cp(cp))
-                    break;
-                if (cp == '\r' && i + 1 < len && text[i + 1] == '\n') {
-                    newlines++;
-                    i += 2;
-                    continue;
-                }
-                if (ng_is_newline_cp(cp))
-                    newlines++;
-                i += m;
-            }
-            out->bytes[o] = newlines >= 2 ? NG_FOLD_PARAGRAPH : ' ';
-            out->map[o++] = (uint32_t)start;
+            i = space_run(text, len, i, &newlines);
+            b[o] = newlines >= 2 ? NG_FOLD_PARAGRAPH : ' ';
+            map[o++] = (uint32_t)start;
             continue;
         }
         if (cp == NG_CP_INVALID || cp < ' ' || cp == 0x7F) {
-            out->bytes[o] = NG_FOLD_OPAQUE;
-            out->map[o++] = (uint32_t)i;
+            b[o] = NG_FOLD_OPAQUE;
+            map[o++] = (uint32_t)i;
             i += n;
             continue;
         }
@@ -104,16 +169,26 @@ void ng_fold_text(const unsigned char *text, size_t len, ng_folded_t *out)
             cp = '\'';
         else if (ng_is_hyphen_cp(cp))
             cp = '-';
-        unsigned char buf[16];
-        size_t w = fold_cp(cp, buf);
-        for (size_t k = 0; k < w; k++) {
-            out->bytes[o] = buf[k];
-            out->map[o++] = (uint32_t)i;
-        }
+        size_t w = fold_cp(cp, b + o);
+        for (size_t k = 0; k < w; k++)
+            map[o++] = (uint32_t)i;
         i += n;
     }
-    out->map[o] = (uint32_t)len;
+    map[o] = (uint32_t)i;
     out->len = o;
+    return i;
+}
+
+void ng_fold_text(const unsigned char *text, size_t len, ng_folded_t *out)
+{
+    /* ASCII and white space never grow when folded, so the input length is
+     * enough for most text; a folding that expands (ß -> ss) takes another
+     * round. */
+    out->len = 0;
+    size_t i = 0;
+    do
+        i = ng_fold_more(text, len, i, out->len + (len - i) + 64, out);
+    while (i < len);
 }
 
 void ng_normalize_alias(const char *s, size_t len, ng_buf_t *out)

@@ -36,7 +36,19 @@ typedef struct ng_folded {
 /* Texts longer than this are refused by the matcher (offsets are 32-bit). */
 #define NG_MAX_DOCUMENT ((size_t)UINT32_MAX - 1)
 
+/* Fold the whole of text into out (replacing its contents). */
 void ng_fold_text(const unsigned char *text, size_t len, ng_folded_t *out);
+
+/*
+ * Fold text[from..len) onto the end of out until out holds at least
+ * `until` bytes or the text ends, so that a long text can be folded and
+ * matched a window at a time.  Returns the offset where folding stopped:
+ * the start of a character or of a white space run, where a later call
+ * goes on exactly as one call over the whole text would (`from` must be 0
+ * or such an offset).  out->map[out->len] is that offset.
+ */
+size_t ng_fold_more(const unsigned char *text, size_t len, size_t from, size_t until,
+                    ng_folded_t *out);
 void ng_folded_destroy(ng_folded_t *f);
 
 /* Normalize an alias for storage: trim, white space runs to one space,

@@ -339,7 +339,9 @@ static void end_word(state_t *st, const unsigned char *s, size_t at)
      * lines). */
     if (st->line_chunks > HEADLINE_MAX_WORDS || st->long_uncapped)
         return;
-    if (in_list(title_minor_words,
+    /* (the minor words have at most four letters) */
+    if (at - st->word_start <= 4 &&
+        in_list(title_minor_words,
                 sizeof title_minor_words / sizeof *title_minor_words,
                 s + st->word_start, at - st->word_start))
         return;
@@ -596,6 +598,33 @@ static size_t take_content(state_t *st, const unsigned char *s, size_t len,
     return i + n;
 }
 
+/* ASCII letters and digits, by table: the test of every byte of a word. */
+static const unsigned char alnum_table[256] = {
+    ['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1, ['6'] = 1, ['7'] = 1,
+    ['8'] = 1, ['9'] = 1,
+    ['A'] = 1, ['B'] = 1, ['C'] = 1, ['D'] = 1, ['E'] = 1, ['F'] = 1, ['G'] = 1, ['H'] = 1,
+    ['I'] = 1, ['J'] = 1, ['K'] = 1, ['L'] = 1, ['M'] = 1, ['N'] = 1, ['O'] = 1, ['P'] = 1,
+    ['Q'] = 1, ['R'] = 1, ['S'] = 1, ['T'] = 1, ['U'] = 1, ['V'] = 1, ['W'] = 1, ['X'] = 1,
+    ['Y'] = 1, ['Z'] = 1,
+    ['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1, ['e'] = 1, ['f'] = 1, ['g'] = 1, ['h'] = 1,
+    ['i'] = 1, ['j'] = 1, ['k'] = 1, ['l'] = 1, ['m'] = 1, ['n'] = 1, ['o'] = 1, ['p'] = 1,
+    ['q'] = 1, ['r'] = 1, ['s'] = 1, ['t'] = 1, ['u'] = 1, ['v'] = 1, ['w'] = 1, ['x'] = 1,
+    ['y'] = 1, ['z'] = 1,
+};
+
+static inline bool ascii_alnum(unsigned char c)
+{
+    return alnum_table[c];
+}
+
+/* Nothing pending that the next character could resolve: a character in
+ * the middle of a line's word only extends the word. */
+static inline bool quiet(const state_t *st)
+{
+    return st->cand == CAND_NONE && !st->force_sent && !st->force_para &&
+           !st->title_pending && st->line_has_content;
+}
+
 /* Does the document write one paragraph per line?  Yes when more than half
  * of the bytes of its non-blank lines sit in lines longer than
  * LONG_LINE_BYTES, which hard-wrapped text (70-80 columns) never has. */
@@ -606,8 +635,21 @@ static bool paragraph_per_line(const unsigned char *s, size_t len)
     for (size_t i = 0; i <= len;) {
         int32_t cp = '\n';
         size_t n = 1;
-        if (i < len)
+        if (i < len && s[i] < 0x80) {
+            cp = s[i];
+            if (cp > ' ' && cp != 0x7F) {
+                /* a run of visible ASCII: the line goes on, not blank */
+                size_t j = i + 1;
+                while (j < len && s[j] > ' ' && s[j] < 0x7F)
+                    j++;
+                line_len += j - i;
+                blank = false;
+                i = j;
+                continue;
+            }
+        } else if (i < len) {
             n = ng_utf8_decode(s, len, i, &cp);
+        }
         if (ng_is_newline_cp(cp)) {
             if (!blank) {
                 total += line_len;
@@ -650,8 +692,30 @@ void ng_segment_text(const char *text, size_t len, ng_segments_t *seg)
     st.lines_are_paragraphs = paragraph_per_line(s, len);
     size_t i = 0;
     while (i < len) {
+        unsigned char c = s[i];
+        if (ascii_alnum(c) && st.in_word && quiet(&st)) {
+            /* The rest of an ASCII word with nothing pending (most of any
+             * text): what take_content would do, a run at a time. */
+            size_t j = i + 1;
+            while (j < len && ascii_alnum(s[j]))
+                j++;
+            st.word_letters += j - i;
+            st.line_content_end = j;
+            st.ends_stop = st.ends_abbrev = false;
+            st.last_cp = s[j - 1];
+            i = j;
+            continue;
+        }
+        if (c == ' ') {
+            end_word(&st, s, i);
+            st.in_chunk = false;
+            if (!st.line_has_content)
+                st.line_indent++;
+            i++;
+            continue;
+        }
         int32_t cp;
-        size_t n = ng_utf8_decode(s, len, i, &cp);
+        size_t n = c < 0x80 ? (cp = c, 1) : ng_utf8_decode(s, len, i, &cp);
 
         if (ng_is_newline_cp(cp)) {
             end_word(&st, s, i);

@@ -39,10 +39,19 @@ typedef struct hit_shape {
 
 #define NO_LIT UINT32_MAX
 
+/* The folded text is made and matched a window at a time, so its copy and
+ * offset map stay this size whatever the document's (see scan_literals). */
+#ifndef NG_FOLD_WINDOW
+#define NG_FOLD_WINDOW ((size_t)64 << 10)
+#endif
+#define FOLD_WINDOW ((size_t)NG_FOLD_WINDOW)
+
 struct ng_scanner {
     const ng_tagger_t *t;
     ng_pattern_scratch_t *pattern_scratch;
-    ng_folded_t folded;
+    ng_folded_t folded;  /* the current window of the folded text */
+    size_t hits_after;   /* in folded: hits ending here or before were seen */
+    size_t overlap;      /* longest folded key + 1 */
     const unsigned char *text;
     size_t len;
     const ng_segments_t *seg; /* this document's, the caller's or own_seg */
@@ -98,6 +107,11 @@ ng_scanner_t *ng_scanner_new(const ng_tagger_t *t)
     if (t->patterns)
         s->pattern_scratch = ng_pattern_scratch_new(t->patterns);
     ng_segments_init(&s->own_seg);
+    size_t longest = 0;
+    for (size_t i = 0; i < t->lit_count; i++)
+        if (t->lits[i].key_len > longest)
+            longest = t->lits[i].key_len;
+    s->overlap = longest + 1;
     return s;
 }
 
@@ -238,6 +252,8 @@ static bool case_rule(ng_scanner_t *s, uint32_t key, size_t start, size_t end, h
 static int on_literal(void *ctx, uint32_t key, size_t fend)
 {
     ng_scanner_t *s = ctx;
+    if (fend <= s->hits_after)
+        return 0; /* reported in the window before */
     const lit_t *lit = &s->t->lits[key];
     size_t fstart = fend - lit->key_len;
     const unsigned char *fb = s->folded.bytes;
@@ -287,6 +303,35 @@ static int cmp_cand(const void *pa, const void *pb)
     if (a->entity != b->entity)
         return a->entity < b->entity ? -1 : 1;
     return (int)a->automatic - (int)b->automatic; /* explicit first */
+}
+
+/* Match the literals a window of the folded text at a time.  Each window
+ * starts `overlap` bytes (the longest key and the byte before it) before
+ * the end of what the last one matched, and the automaton runs from its
+ * root there: every key that ends after that point lies wholly inside the
+ * window, with the byte before it, so the hits and their order are those
+ * of one pass over the whole folded text.  One folded byte past the
+ * matched part is kept for the boundary checks of on_literal. */
+static void scan_literals(ng_scanner_t *s)
+{
+    ng_folded_t *f = &s->folded;
+    size_t window = FOLD_WINDOW > 4 * s->overlap ? FOLD_WINDOW : 4 * s->overlap;
+    f->len = 0;
+    s->hits_after = 0;
+    size_t at = 0;
+    for (;;) {
+        at = ng_fold_more(s->text, s->len, at, window, f);
+        bool last = at == s->len;
+        size_t scan = last ? f->len : f->len - 1;
+        ng_ac_scan(s->t->ac, f->bytes, scan, on_literal, s);
+        if (last)
+            break;
+        size_t keep_from = scan > s->overlap ? scan - s->overlap : 0;
+        memmove(f->bytes, f->bytes + keep_from, f->len - keep_from);
+        memmove(f->map, f->map + keep_from, (f->len - keep_from + 1) * sizeof *f->map);
+        f->len -= keep_from;
+        s->hits_after = scan - keep_from;
+    }
 }
 
 /* ---- resolution ------------------------------------------------------ */
@@ -559,8 +604,7 @@ int ng_scanner_tag(ng_scanner_t *s, const ng_segments_t *seg, const char *name,
     }
     s->seg = seg;
 
-    ng_fold_text(s->text, len, &s->folded);
-    ng_ac_scan(s->t->ac, s->folded.bytes, s->folded.len, on_literal, s);
+    scan_literals(s);
     if (s->t->patterns)
         ng_patterns_scan(s->t->patterns, s->pattern_scratch, name, text, len, &s->diag,
                          on_pattern, s);

@@ -4,9 +4,10 @@
  */
 #include "utf8.h"
 
+#include <string.h>
 #include <utf8proc.h>
 
-size_t ng_utf8_decode(const unsigned char *s, size_t len, size_t i, int32_t *cp)
+size_t ng_utf8_decode_multi(const unsigned char *s, size_t len, size_t i, int32_t *cp)
 {
     unsigned char c = s[i];
     if (c < 0x80) {
@@ -75,6 +76,16 @@ size_t ng_utf8_first_invalid(const unsigned char *s, size_t len)
 {
     size_t i = 0;
     while (i < len) {
+        /* ASCII eight bytes at a time: most text is all ASCII. */
+        while (len - i >= 8) {
+            uint64_t w;
+            memcpy(&w, s + i, 8);
+            if (w & UINT64_C(0x8080808080808080))
+                break;
+            i += 8;
+        }
+        if (i >= len)
+            break;
         if (s[i] < 0x80) {
             i++;
             continue;
@@ -88,13 +99,13 @@ size_t ng_utf8_first_invalid(const unsigned char *s, size_t len)
     return len;
 }
 
-bool ng_is_word_cp(int32_t cp)
+bool ng_is_word_cp_unicode(int32_t cp)
 {
+    if (cp == NG_CP_INVALID)
+        return false;
     if (cp < 0x80)
         return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') ||
                (cp >= '0' && cp <= '9');
-    if (cp == NG_CP_INVALID)
-        return false;
     switch (utf8proc_category(cp)) {
     case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LL:
     case UTF8PROC_CATEGORY_LT: case UTF8PROC_CATEGORY_LM:
@@ -108,13 +119,7 @@ bool ng_is_word_cp(int32_t cp)
     }
 }
 
-bool ng_is_newline_cp(int32_t cp)
-{
-    return cp == '\n' || cp == '\r' || cp == 0x0B || cp == 0x0C ||
-           cp == 0x85 || cp == 0x2028 || cp == 0x2029;
-}
-
-bool ng_is_space_cp(int32_t cp)
+bool ng_is_space_cp_unicode(int32_t cp)
 {
     if (cp == ' ' || cp == '\t' || ng_is_newline_cp(cp))
         return true;
@@ -148,7 +153,7 @@ bool ng_is_unspaced_cp(int32_t cp)
            (cp >= 0x20000 && cp <= 0x3134F);   /* CJK extensions B.. */
 }
 
-bool ng_is_upper_cp(int32_t cp)
+bool ng_is_upper_cp_unicode(int32_t cp)
 {
     if (cp < 0x80)
         return cp >= 'A' && cp <= 'Z';
@@ -158,7 +163,7 @@ bool ng_is_upper_cp(int32_t cp)
     return c == UTF8PROC_CATEGORY_LU || c == UTF8PROC_CATEGORY_LT;
 }
 
-bool ng_is_lower_cp(int32_t cp)
+bool ng_is_lower_cp_unicode(int32_t cp)
 {
     if (cp < 0x80)
         return cp >= 'a' && cp <= 'z';

@@ -107,12 +107,48 @@ void ng_pipeline_set_diagnostics(ng_pipeline_t *p, ng_diag_fn fn, void *ctx);
 bool ng_document_is_binary(const char *text, size_t len);
 
 /*
- * Segment, tag and emit one document.  A binary document (see
+ * Documents in parallel: `jobs` worker threads (1 to 256; the default is 1,
+ * the caller's thread alone) segment and tag documents, each with its own
+ * scanner, while the caller's thread emits every event to the sinks
+ * strictly in document order.  Sinks therefore need no locking, and every
+ * output, warnings included, is the same as with one job.  Set it before
+ * the first document; returns NG_EUSAGE (err filled) for a count out of
+ * range or when documents were already added.  The tagger is shared by the
+ * workers (it is read-only).  With jobs > 1:
+ *  - ng_pipeline_add_document copies the document (the caller's buffer is
+ *    borrowed for the call only, as always) and returns before it is
+ *    tagged; a document larger than 16 MiB is not copied but tagged on the
+ *    caller's thread while the workers finish the ones before it;
+ *  - at most 4 documents per job and 64 MiB of copied text are in flight:
+ *    a call waits for the oldest to finish when that is full;
+ *  - events, warnings and errors of a document come during a later
+ *    ng_pipeline_add_document or ng_pipeline_finish call, in document
+ *    order; a sink that stops the run stops it for every later call;
+ *  - ng_pipeline_document_count and the counter are complete only after
+ *    ng_pipeline_finish.
+ */
+int ng_pipeline_set_jobs(ng_pipeline_t *p, unsigned jobs, struct ng_error *err);
+unsigned ng_pipeline_jobs(const ng_pipeline_t *p);
+
+/*
+ * Wait for every document in flight and emit it (jobs > 1; with one job
+ * there is never one in flight and this returns NG_OK at once).  Returns
+ * NG_OK, NG_EDATA for a document the matcher cannot address, or the status
+ * a sink stopped the run with, its message in err.  Call it after the last
+ * document, before reading the counter.
+ */
+int ng_pipeline_finish(ng_pipeline_t *p, struct ng_error *err);
+
+/*
+ * Segment, tag and emit one document (with jobs > 1, see above: queue it,
+ * and emit the documents before it that are done).  A binary document (see
  * NG_BINARY_PROBE) or UTF-16 text (a UTF-16 byte order mark) is reported
  * and skipped (no events, not counted); stray NUL bytes in text are read
- * as separators, with a warning.  Returns NG_OK; NG_EDATA for a document the matcher cannot
+ * as separators, with a warning.  Returns NG_OK; NG_EDATA for a document
+ * the matcher cannot
  * address (> 4 GiB; the run may go on with the next); or the status a sink
- * stopped the run with, its message in err.
+ * stopped the run with, its message in err.  `name` and `text` are
+ * borrowed for the call only.
  */
 int ng_pipeline_add_document(ng_pipeline_t *p, const char *name, const char *text,
                              size_t len, struct ng_error *err);
