@@ -37,6 +37,7 @@ static void print_warning(void *ctx, const char *message)
 {
     (void)ctx;
     warning_count++;
+    cli_progress_clear();
     fprintf(stderr, "nergraph: warning: %s\n", message);
 }
 
@@ -53,6 +54,7 @@ static int on_document(void *ctx, const char *name, const char *data, size_t len
     int st = ng_pipeline_add_document(r->pipeline, name, data, len, &r->err);
     if (st == NG_EDATA) {
         /* One document the matcher cannot take; the others still count. */
+        cli_progress_clear();
         fprintf(stderr, "nergraph: %s\n", r->err.message);
         if (!r->status)
             r->status = -1;
