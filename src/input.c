@@ -147,8 +147,9 @@ static ssize_t pull(ng_input_t *in, char *buf, size_t cap, ng_error_t *err)
     return n;
 }
 
-/* Room for at least CHUNK more bytes at buf + end, moving what is kept
- * to the front first. */
+/* Room for a read at buf + end, moving what is kept to the front first.
+ * The buffer starts at CHUNK bytes and grows only for a line that does
+ * not fit, so reading a stream of short lines costs one allocation. */
 static void make_room(ng_input_t *in)
 {
     if (in->start > 0) {
@@ -157,7 +158,10 @@ static void make_room(ng_input_t *in)
         in->scanned -= in->start;
         in->start = 0;
     }
-    if (in->cap - in->end < CHUNK + 1)
+    if (!in->buf) {
+        in->buf = ng_xmalloc(CHUNK);
+        in->cap = CHUNK;
+    } else if (in->cap - in->end < CHUNK / 4 + 1)
         NG_GROW(in->buf, in->cap, in->end + CHUNK + 1);
 }
 

@@ -116,19 +116,10 @@ static ssize_t between_members(ng_gz_t *g, ng_error_t *err)
     return 0;
 }
 
-ssize_t ng_gz_read(ng_gz_t *g, void *buf, size_t cap, ng_error_t *err)
+/* Decompress into z's output buffer until something is there (cap bytes
+ * free), the data ends, or an error. */
+static ssize_t inflate_some(ng_gz_t *g, size_t cap, ng_error_t *err)
 {
-    if (g->failed) {
-        if (err)
-            *err = g->error;
-        return -1;
-    }
-    if (g->done || cap == 0)
-        return 0;
-    if (cap > UINT32_MAX)
-        cap = UINT32_MAX;
-    g->z.next_out = buf;
-    g->z.avail_out = (uInt)cap;
     while (g->z.avail_out == cap) {
         if (!fill(g)) {
             char msg[512];
@@ -174,4 +165,26 @@ ssize_t ng_gz_read(ng_gz_t *g, void *buf, size_t cap, ng_error_t *err)
         }
     }
     return (ssize_t)(cap - g->z.avail_out);
+}
+
+/* Bytes decompressed before an error are handed out first (the lines
+ * before a bad checksum still count, like those before a truncation); the
+ * error comes with the next call. */
+ssize_t ng_gz_read(ng_gz_t *g, void *buf, size_t cap, ng_error_t *err)
+{
+    if (g->failed) {
+        if (err)
+            *err = g->error;
+        return -1;
+    }
+    if (g->done || cap == 0)
+        return 0;
+    if (cap > UINT32_MAX)
+        cap = UINT32_MAX;
+    g->z.next_out = buf;
+    g->z.avail_out = (uInt)cap;
+    ssize_t n = inflate_some(g, cap, err);
+    if (n < 0 && g->z.avail_out < cap)
+        return (ssize_t)(cap - g->z.avail_out);
+    return n;
 }

@@ -106,7 +106,8 @@ bool ng_jsonl_parse_line(const char *stream, size_t lineno, const char *line, si
     json_t *text = json_object_get(v, text_field);
     if (!text || !json_is_string(text)) {
         if (!text)
-            ng_buf_printf(why, "no \"%s\" member (name the member that holds the text with --text-field)", text_field);
+            ng_buf_printf(why, "no \"%s\" member (name the member that holds the text "
+                          "with --text-field)", text_field);
         else
             ng_buf_printf(why, "\"%s\" is %s, not a string", text_field, type_name(text));
         json_decref(v);
