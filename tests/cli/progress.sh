@@ -23,21 +23,27 @@ with open(sys.argv[1], "w") as f:
             f.write("not json at all\n")
 EOF2
 
-# run.py MODE ARGS...: run nergraph with stderr on a pseudo-terminal
+# run.py MODE OUT ARGS...: run nergraph with stderr on a pseudo-terminal
 # (MODE pty) or a file (MODE file), stdout a pipe read only after 1.5 s;
-# prints what reached stderr, as bytes, to $T/stderr.out.
+# or (MODE both) stdout and stderr on one pseudo-terminal, read only after
+# 1.5 s.  What reached stderr (the terminal), as bytes, goes to OUT.
 cat >"$T/run.py" <<'EOF2'
 import os, pty, subprocess, sys, threading, time
 mode, out_path, argv = sys.argv[1], sys.argv[2], sys.argv[3:]
-if mode == "pty":
+if mode in ("pty", "both"):
     master, slave = pty.openpty()
     err = slave
 else:
     err = open(out_path, "wb")
-p = subprocess.Popen(argv, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=err)
+out = slave if mode == "both" else subprocess.PIPE
+p = subprocess.Popen(argv, stdin=subprocess.DEVNULL, stdout=out, stderr=err)
 got = []
-if mode == "pty":
+if mode == "both":
     os.close(slave)
+    time.sleep(1.5)
+if mode in ("pty", "both"):
+    if mode == "pty":
+        os.close(slave)
     def drain():
         while True:
             try:
@@ -49,10 +55,11 @@ if mode == "pty":
             got.append(b)
     t = threading.Thread(target=drain)
     t.start()
-time.sleep(1.5)
-p.stdout.read()
+if mode != "both":
+    time.sleep(1.5)
+    p.stdout.read()
 code = p.wait()
-if mode == "pty":
+if mode in ("pty", "both"):
     t.join(10)
     open(out_path, "wb").write(b"".join(got))
 else:
@@ -116,3 +123,14 @@ assert int(sys.argv[2]) == 0, "exit " + sys.argv[2]
 s = open(sys.argv[1], "rb").read().decode()
 assert s == "nergraph: warning: %s:11002: not valid JSON (invalid token near \x27not\x27, at byte 3 of the line); line skipped\n" % sys.argv[3], repr(s)
 ' "$T/file.out" "$code" "$T/in.jsonl"
+
+"$PY" "$T/run.py" both "$T/both.out" "$NERGRAPH" -g "$T/gaz.tsv" -f mentions "$T/in.jsonl"
+code=$?
+check "-f mentions to the same terminal: records, the warning, no progress line" "$PY" -c '
+import sys
+assert int(sys.argv[2]) == 0, "exit " + sys.argv[2]
+s = open(sys.argv[1], "rb").read().decode()
+assert s.count("\"doc\": ") == 192000, s.count("\"doc\": ")
+assert "in.jsonl:11002: not valid JSON" in s, s[-500:]
+assert "MB/s" not in s and "documents" not in s, s[-500:]
+' "$T/both.out" "$code"
