@@ -9,7 +9,7 @@ CFLAGS  ?= -O2 -g
 # make SANITIZER=address,undefined builds an instrumented copy in build-san/
 SANITIZER ?=
 
-PKGS      = igraph libpcre2-8 libgvc libcgraph libutf8proc
+PKGS      = igraph libpcre2-8 libgvc libcgraph libutf8proc jansson zlib
 DATADIR   = $(PREFIX)/share/nergraph
 LIBDIR    = $(PREFIX)/lib
 INCLUDEDIR = $(PREFIX)/include

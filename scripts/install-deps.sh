@@ -16,6 +16,9 @@ need_pkg libigraph-dev    pkg-config --exists igraph
 need_pkg libpcre2-dev     pkg-config --exists libpcre2-8
 need_pkg libgraphviz-dev  pkg-config --exists libgvc libcgraph
 need_pkg libutf8proc-dev  pkg-config --exists libutf8proc
+# JSON Lines input (jansson) and gzip-compressed input (zlib).
+need_pkg libjansson-dev   pkg-config --exists jansson
+need_pkg zlib1g-dev       pkg-config --exists zlib
 need_pkg libcmocka-dev    pkg-config --exists cmocka
 need_pkg gcc              command -v cc
 need_pkg make             command -v make

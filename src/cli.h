@@ -7,6 +7,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 
 #include <nergraph/nergraph.h>
@@ -72,6 +73,11 @@ typedef struct cli_options {
     const char *size_by;
     char **inputs;                /* the INPUT arguments (borrowed from argv) */
     int input_count;
+    /* --input-format, --text-field, --id-field (field names borrowed from
+     * argv); compression is chosen per file by cli_read_inputs. */
+    ng_input_options_t input;
+    bool input_by_name;           /* no --input-format, or auto: by file name */
+    bool quiet;                   /* --quiet: no progress line */
 } cli_options_t;
 
 /*
@@ -118,6 +124,19 @@ typedef int (*cli_doc_fn)(void *ctx, const char *name, const char *data, size_t 
  */
 int cli_read_inputs(const cli_options_t *o, cli_doc_fn fn, void *ctx,
                     ng_diag_fn warn, void *warn_ctx, size_t *failures);
+
+/* ---- progress (cli_progress.c) ---- */
+
+/* The progress line on stderr.  cli_read_inputs starts and finishes it
+ * when stderr is a terminal; until started, every call but start does
+ * nothing.  total: the bytes expected (0: unknown, no time left shown).
+ * Every other message on stderr must call cli_progress_clear first. */
+void cli_progress_start(uint64_t total);
+void cli_progress_bytes(uint64_t n);
+void cli_progress_document(void);
+void cli_progress_clear(void);
+/* The final line and a newline, if one was drawn; then off. */
+void cli_progress_finish(void);
 
 /* ---- output ---- */
 

@@ -1,10 +1,13 @@
 /*
  * Input walking for the CLI: files, directories (recursive, sorted, loops
- * through symlinks cut, --include/--exclude) and stdin, each read whole
- * into one reused buffer.  Every file is read at most once in a run, and a
- * walk never reads the run's own output.  A file that cannot be read is
- * reported and skipped, jq-style: the run goes on and the exit code says
- * something was missed.
+ * through symlinks cut, --include/--exclude) and stdin, each cut into
+ * documents by the library's readers (ng_input.h): text or JSON Lines,
+ * gzip-compressed or not, as --input-format and the file's name say.
+ * Every file is read at most once in a run, and a walk never reads the
+ * run's own output.  A file that cannot be read is reported and skipped,
+ * jq-style: the run goes on and the exit code says something was missed.
+ * On a terminal, the same walk is made once beforehand without reading,
+ * to learn the total size for the progress line.
  */
 #define _XOPEN_SOURCE 700 /* realpath */
 #include "cli.h"
@@ -12,10 +15,14 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fnmatch.h>
+#include <fcntl.h>
+#include <stdarg.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 typedef struct file_id {
     dev_t dev;
@@ -93,7 +100,10 @@ typedef struct walk {
     ng_diag_fn warn;
     void *warn_ctx;
     size_t *failures;
-    cli_buf_t buf;
+    /* The sizing walk: nothing is read or reported, sizes are added up. */
+    bool sizing;
+    uint64_t total;
+    bool total_unknown;     /* a fifo, a device or a pipe among the inputs */
     /* Directories on the current path, to cut symlink loops. */
     file_id_t *stack;
     size_t depth, cap;
@@ -107,6 +117,43 @@ typedef struct walk {
     char *tmp_prefix;
 } walk_t;
 
+/* A message about an input, after clearing the progress line; failure:
+ * it counts as an input that could not be read. */
+static void report(walk_t *w, bool failure, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+static void report(walk_t *w, bool failure, const char *fmt, ...)
+{
+    if (w->sizing)
+        return;
+    cli_progress_clear();
+    va_list ap;
+    va_start(ap, fmt);
+    fputs("nergraph: ", stderr);
+    vfprintf(stderr, fmt, ap);
+    fputc('\n', stderr);
+    va_end(ap);
+    if (failure)
+        (*w->failures)++;
+}
+
+/* A warning, counted for --strict. */
+static void warn(walk_t *w, const char *message)
+{
+    if (w->sizing)
+        return;
+    if (w->warn) {
+        w->warn(w->warn_ctx, message);
+    } else {
+        cli_progress_clear();
+        fprintf(stderr, "nergraph: warning: %s\n", message);
+    }
+}
+
+static void input_warning(void *ctx, const char *message)
+{
+    warn(ctx, message);
+}
+
 /* A file or directory met again: say so once, with the earlier name when
  * it differs (a symlink, a hard link, a file inside a directory named
  * too).  A warning, so it counts for --strict. */
@@ -117,10 +164,7 @@ static void warn_twice(walk_t *w, const char *path, const char *first)
         cli_buf_printf(&msg, "%s: named twice; read once", path);
     else
         cli_buf_printf(&msg, "%s: named twice (first read as %s); read once", path, first);
-    if (w->warn)
-        w->warn(w->warn_ctx, msg.data);
-    else
-        fprintf(stderr, "nergraph: warning: %s\n", msg.data);
+    warn(w, msg.data);
     cli_buf_free(&msg);
 }
 
@@ -175,41 +219,89 @@ static bool matches_any(const char **globs, size_t count, const char *name)
     return false;
 }
 
-static bool read_stream(FILE *f, cli_buf_t *b)
+static bool ends_with(const char *s, size_t len, const char *suffix)
 {
-    b->len = 0;
-    /* Size the buffer once for a regular file: growing by doubling would
-     * copy a big document several times and leave slack of up to 2x. */
-    struct stat st;
-    if (fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) &&
-        (size_t)st.st_size + 1 > b->cap) {
-        b->cap = (size_t)st.st_size + 1;
-        b->data = cli_xrealloc(b->data, b->cap);
-    }
-    char chunk[1 << 16];
-    size_t n;
-    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
-        cli_buf_append(b, chunk, n);
-    return !ferror(f);
+    size_t n = strlen(suffix);
+    return len >= n && strncasecmp(s + len - n, suffix, n) == 0;
 }
 
-static int read_file(walk_t *w, const char *path)
+/* How to read path (NULL: standard input): gzip when the name ends in
+ * .gz, and without --input-format, JSON Lines when the name without .gz
+ * ends in .jsonl or .ndjson.  Standard input is sniffed for gzip's magic
+ * bytes; it has no name to infer a format from. */
+static ng_input_options_t reading_of(const walk_t *w, const char *path, const struct stat *st)
 {
-    FILE *f = fopen(path, "rb");
-    if (!f) {
-        fprintf(stderr, "nergraph: %s: cannot open: %s\n", path, strerror(errno));
-        (*w->failures)++;
+    ng_input_options_t io = w->opts->input;
+    if (!path) {
+        io.compression = NG_INPUT_SNIFF;
+        if (w->opts->input_by_name)
+            io.format = NG_INPUT_TEXT;
+        return io;
+    }
+    size_t len = strlen(path);
+    bool gz = ends_with(path, len, ".gz");
+    io.compression = gz ? NG_INPUT_GZIP : NG_INPUT_PLAIN;
+    if (gz)
+        len -= 3;
+    if (w->opts->input_by_name)
+        io.format = ends_with(path, len, ".jsonl") || ends_with(path, len, ".ndjson")
+                        ? NG_INPUT_JSONL : NG_INPUT_TEXT;
+    /* A plain regular file's size, so its buffer is allocated once. */
+    if (!gz && st && S_ISREG(st->st_mode))
+        io.size_hint = (size_t)st->st_size;
+    return io;
+}
+
+/* Reads fd, counting for the progress line.  At most a few MB a call, so
+ * the line moves while a big file is read. */
+static ssize_t fd_read(void *ctx, void *buf, size_t cap)
+{
+    if (cap > (1u << 22))
+        cap = 1u << 22;
+    ssize_t n = read(*(const int *)ctx, buf, cap);
+    if (n > 0)
+        cli_progress_bytes((uint64_t)n);
+    return n;
+}
+
+/* Every document of the stream fd, named name, to the callback. */
+static int read_documents(walk_t *w, const char *name, int fd, const ng_input_options_t *io)
+{
+    ng_input_t *in = ng_input_new(name, fd_read, &fd, io);
+    ng_input_set_diagnostics(in, input_warning, w);
+    ng_input_doc_t doc;
+    ng_error_t err = {0};
+    int rc = 0, st;
+    while ((st = ng_input_next(in, &doc, &err)) > 0) {
+        rc = w->fn(w->ctx, doc.name, doc.text, doc.len);
+        cli_progress_document();
+        if (rc)
+            break;
+    }
+    if (st < 0)
+        report(w, true, "%s", err.message);
+    ng_input_free(in);
+    return rc;
+}
+
+static int read_file(walk_t *w, const char *path, const struct stat *st)
+{
+    if (w->sizing) {
+        if (st && S_ISREG(st->st_mode))
+            w->total += (uint64_t)st->st_size;
+        else
+            w->total_unknown = true;
         return 0;
     }
-    bool ok = read_stream(f, &w->buf);
-    int saved = errno;
-    fclose(f);
-    if (!ok) {
-        fprintf(stderr, "nergraph: %s: cannot read: %s\n", path, strerror(saved));
-        (*w->failures)++;
+    int fd = open(path, O_RDONLY);
+    if (fd < 0) {
+        report(w, true, "%s: cannot open: %s", path, strerror(errno));
         return 0;
     }
-    return w->fn(w->ctx, path, w->buf.data ? w->buf.data : "", w->buf.len);
+    ng_input_options_t io = reading_of(w, path, st);
+    int rc = read_documents(w, path, fd, &io);
+    close(fd);
+    return rc;
 }
 
 /* A regular file, unless it was read already. */
@@ -220,7 +312,7 @@ static int read_once(walk_t *w, const char *path, const struct stat *st)
         warn_twice(w, path, first);
         return 0;
     }
-    return read_file(w, path);
+    return read_file(w, path, st);
 }
 
 static int read_stdin(walk_t *w)
@@ -230,12 +322,16 @@ static int read_stdin(walk_t *w)
         return 0;
     }
     w->stdin_read = true;
-    if (!read_stream(stdin, &w->buf)) {
-        fprintf(stderr, "nergraph: <stdin>: cannot read: %s\n", strerror(errno));
-        (*w->failures)++;
+    if (w->sizing) {
+        struct stat st;
+        if (fstat(STDIN_FILENO, &st) == 0 && S_ISREG(st.st_mode))
+            w->total += (uint64_t)st.st_size;
+        else
+            w->total_unknown = true;
         return 0;
     }
-    return w->fn(w->ctx, "<stdin>", w->buf.data ? w->buf.data : "", w->buf.len);
+    ng_input_options_t io = reading_of(w, NULL, NULL);
+    return read_documents(w, "<stdin>", STDIN_FILENO, &io);
 }
 
 static int cmp_name(const void *a, const void *b)
@@ -249,8 +345,7 @@ static int walk_dir(walk_t *w, const char *path, const struct stat *st)
 {
     for (size_t i = 0; i < w->depth; i++)
         if (same_id(w->stack[i], id_of(st))) {
-            fprintf(stderr, "nergraph: %s: directory loop (a symlink back to a parent); skipped\n",
-                    path);
+            report(w, false, "%s: directory loop (a symlink back to a parent); skipped", path);
             return 0;
         }
     const char *first = seen_add(&w->seen, id_of(st), path);
@@ -260,8 +355,7 @@ static int walk_dir(walk_t *w, const char *path, const struct stat *st)
     }
     DIR *d = opendir(path);
     if (!d) {
-        fprintf(stderr, "nergraph: %s: cannot open directory: %s\n", path, strerror(errno));
-        (*w->failures)++;
+        report(w, true, "%s: cannot open directory: %s", path, strerror(errno));
         return 0;
     }
     char **names = NULL;
@@ -306,8 +400,7 @@ static int walk_entry(walk_t *w, const char *path, const char *name, file_id_t d
     struct stat st;
     if (stat(path, &st) != 0) {
         /* A file that vanished mid-walk, a dangling link. */
-        fprintf(stderr, "nergraph: %s: cannot open: %s\n", path, strerror(errno));
-        (*w->failures)++;
+        report(w, true, "%s: cannot open: %s", path, strerror(errno));
         return 0;
     }
     if (S_ISDIR(st.st_mode))
@@ -328,31 +421,54 @@ static int read_arg(walk_t *w, const char *arg)
         return read_stdin(w);
     struct stat st;
     if (stat(arg, &st) != 0) {
-        fprintf(stderr, "nergraph: %s: cannot open: %s\n", arg, strerror(errno));
-        (*w->failures)++;
+        report(w, true, "%s: cannot open: %s", arg, strerror(errno));
         return 0;
     }
     if (S_ISDIR(st.st_mode))
         return walk_dir(w, arg, &st);
     if (S_ISREG(st.st_mode))
         return read_once(w, arg, &st);
-    return read_file(w, arg); /* a device or fifo, named on purpose */
+    return read_file(w, arg, &st); /* a device or fifo, named on purpose */
+}
+
+/* One walk over every INPUT of o: reading, or only adding up sizes. */
+static int walk_inputs(walk_t *w)
+{
+    note_output(w, w->opts->output);
+    int rc = 0;
+    if (!w->opts->input_count)
+        rc = read_stdin(w);
+    for (int i = 0; i < w->opts->input_count && !rc; i++)
+        rc = read_arg(w, w->opts->inputs[i]);
+    free(w->stack);
+    free(w->tmp_prefix);
+    seen_free(&w->seen);
+    return rc;
+}
+
+/* A progress line on stderr only when it is a terminal, and not when
+ * mention records stream to the same terminal. */
+static bool want_progress(const cli_options_t *o)
+{
+    if (o->quiet || !isatty(STDERR_FILENO))
+        return false;
+    bool to_stdout = !o->output || strcmp(o->output, "-") == 0;
+    return !(to_stdout && o->format && o->format->kind == NG_EXPORT_MENTIONS &&
+             isatty(STDOUT_FILENO));
 }
 
 int cli_read_inputs(const cli_options_t *o, cli_doc_fn fn, void *ctx,
                     ng_diag_fn warn_fn, void *warn_ctx, size_t *failures)
 {
+    if (want_progress(o)) {
+        size_t ignored = 0;
+        walk_t sizing = {.opts = o, .failures = &ignored, .sizing = true};
+        walk_inputs(&sizing);
+        cli_progress_start(sizing.total_unknown ? 0 : sizing.total);
+    }
     walk_t w = {.opts = o, .fn = fn, .ctx = ctx, .warn = warn_fn, .warn_ctx = warn_ctx,
                 .failures = failures};
-    note_output(&w, o->output);
-    int rc = 0;
-    if (!o->input_count)
-        rc = read_stdin(&w);
-    for (int i = 0; i < o->input_count && !rc; i++)
-        rc = read_arg(&w, o->inputs[i]);
-    cli_buf_free(&w.buf);
-    free(w.stack);
-    free(w.tmp_prefix);
-    seen_free(&w.seen);
+    int rc = walk_inputs(&w);
+    cli_progress_finish();
     return rc;
 }

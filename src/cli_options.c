@@ -30,7 +30,11 @@ static const char usage_head[] =
 "entries skipped, and so are -o's file and its temporary files) or '-' for\n"
 "standard input; with no INPUT, standard input.  Each file is one document\n"
 "and is read once: named twice, or reached again through a symlink or a\n"
-"walked directory, it is skipped with a warning.\n"
+"walked directory, it is skipped with a warning.  A file named *.jsonl or\n"
+"*.ndjson holds one document per line (see --input-format).  A file named\n"
+"*.gz is decompressed as it is read (gzip; in a walk too: name.txt.gz is\n"
+"text, name.jsonl.gz JSON Lines), and so is standard input that starts\n"
+"with gzip's magic bytes.\n"
 "\n"
 "Options:\n"
 "  -g, --gazetteer PATH   gazetteer file, or directory of *.tsv files;\n"
@@ -103,6 +107,19 @@ static const char usage_tail[] =
 "  -j, --jobs N           documents in parallel on N threads (1-256; default:\n"
 "                         every online processor); the output is the same\n"
 "                         as with -j 1\n"
+"      --input-format FMT how inputs hold documents: text (a file is one\n"
+"                         document), jsonl (JSON Lines: one JSON object per\n"
+"                         line, one document each; malformed lines are\n"
+"                         skipped with a warning) or auto (default: by name,\n"
+"                         *.jsonl, *.ndjson, *.jsonl.gz and *.ndjson.gz are\n"
+"                         JSON Lines, anything else and standard input text)\n"
+"      --text-field NAME  JSON Lines: the member holding the text (default\n"
+"                         text; a string)\n"
+"      --id-field NAME    JSON Lines: the member naming the document in every\n"
+"                         output (default id; a string or a number; missing:\n"
+"                         FILE:LINE)\n"
+"  -q, --quiet            no progress line (it is shown only when stderr is\n"
+"                         a terminal); warnings are still printed\n"
 "      --strict           treat every warning (invalid UTF-8, a skipped binary\n"
 "                         file, an ignored alias, a pattern stopped by its\n"
 "                         match limit...) as an error: exit 1, write no file\n"
@@ -167,6 +184,7 @@ enum { OPT_WEIGHT = 768, OPT_BACKBONE, OPT_EVIDENCE };
 enum { OPT_LAYOUT = 1024, OPT_COLOR, OPT_SIZE };
 /* -j: documents in parallel; its cap is the library's. */
 #define MAX_JOBS 256
+enum { OPT_INPUT_FORMAT = 5376, OPT_TEXT_FIELD, OPT_ID_FIELD };
 
 static int usage_error(const char *fmt, const char *arg)
 {
@@ -454,6 +472,10 @@ int cli_options_parse(cli_options_t *o, int argc, char **argv)
         {"color", required_argument, NULL, OPT_COLOR},
         {"size", required_argument, NULL, OPT_SIZE},
         {"jobs", required_argument, NULL, 'j'},
+        {"input-format", required_argument, NULL, OPT_INPUT_FORMAT},
+        {"text-field", required_argument, NULL, OPT_TEXT_FIELD},
+        {"id-field", required_argument, NULL, OPT_ID_FIELD},
+        {"quiet", no_argument, NULL, 'q'},
         {"help", no_argument, NULL, 'h'},
         {"version", no_argument, NULL, OPT_VERSION},
         {NULL, 0, NULL, 0},
@@ -467,6 +489,8 @@ int cli_options_parse(cli_options_t *o, int argc, char **argv)
     ng_tagger_options_init(&o->tagger);
     long cores = sysconf(_SC_NPROCESSORS_ONLN);
     o->jobs = cores < 1 ? 1 : cores > MAX_JOBS ? MAX_JOBS : (unsigned)cores;
+    ng_input_options_init(&o->input);
+    o->input_by_name = true;
     ng_error_t err = {0};
     bool depth_given = false;
     const char *min_weight = NULL;
@@ -474,7 +498,7 @@ int cli_options_parse(cli_options_t *o, int argc, char **argv)
     opterr = 0;
     optind = 1;
     int c;
-    while ((c = getopt_long(argc, argv, ":g:w:f:o:hj:", longopts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, ":g:w:f:o:hj:q", longopts, NULL)) != -1) {
         switch (c) {
         case 'g':
             o->gazetteers[o->gazetteer_count++] = optarg;
@@ -599,6 +623,28 @@ int cli_options_parse(cli_options_t *o, int argc, char **argv)
             o->jobs = (unsigned)n;
             break;
         }
+        case OPT_INPUT_FORMAT:
+            o->input_by_name = strcmp(optarg, "auto") == 0;
+            if (strcmp(optarg, "text") == 0)
+                o->input.format = NG_INPUT_TEXT;
+            else if (strcmp(optarg, "jsonl") == 0)
+                o->input.format = NG_INPUT_JSONL;
+            else if (!o->input_by_name)
+                return usage_error("--input-format takes text, jsonl or auto, not '%s'", optarg);
+            break;
+        case OPT_TEXT_FIELD:
+        case OPT_ID_FIELD:
+            if (!*optarg)
+                return usage_error("--%s needs a member name, e.g. 'body'",
+                                   c == OPT_TEXT_FIELD ? "text-field" : "id-field");
+            if (c == OPT_TEXT_FIELD)
+                o->input.text_field = optarg;
+            else
+                o->input.id_field = optarg;
+            break;
+        case 'q':
+            o->quiet = true;
+            break;
         case 'h':
             print_usage(stdout);
             return EXIT_OK;

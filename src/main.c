@@ -37,6 +37,7 @@ static void print_warning(void *ctx, const char *message)
 {
     (void)ctx;
     warning_count++;
+    cli_progress_clear();
     fprintf(stderr, "nergraph: warning: %s\n", message);
 }
 
@@ -52,6 +53,7 @@ static int document_status(run_t *r, int st)
 {
     if (st == NG_EDATA) {
         /* One document the matcher cannot take; the others still count. */
+        cli_progress_clear();
         fprintf(stderr, "nergraph: %s\n", r->err.message);
         if (!r->status)
             r->status = -1;

@@ -15,6 +15,8 @@
  *   ng_graph.h      build the graph (typed columns) and filter it
  *   ng_evidence.h   supporting snippets per edge, collected as a sink
  *   ng_export.h     the registry of output formats and their writers
+ *   ng_input.h      documents from a stream: text or JSON Lines, gzipped
+ *                   or not
  *
  * ng_graph_igraph.h (not included here) gives the igraph view of a graph.
  *
@@ -82,6 +84,7 @@ typedef struct ng_error {
 #include "ng_evidence.h"
 #include "ng_analyze.h"
 #include "ng_export.h"
+#include "ng_input.h"
 
 #pragma GCC visibility pop
 #endif
