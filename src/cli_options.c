@@ -23,6 +23,7 @@
 static const char usage_head[] =
 "Usage: nergraph [OPTIONS] [INPUT...]\n"
 "       nergraph gazetteer check|stats [PATH...]   (see nergraph gazetteer --help)\n"
+"       nergraph merge [OPTIONS] PARTIAL...   (see nergraph merge --help)\n"
 "Find people, countries and organizations in text and write who occurs\n"
 "with whom as a graph.\n"
 "\n"
@@ -96,6 +97,10 @@ static const char usage_tail[] =
 "      --exclude GLOB     in directory walks, skip the files and directories\n"
 "                         whose name matches GLOB; repeatable.  A file named\n"
 "                         as INPUT is read whatever the globs say\n"
+"      --emit partial     write the run's counts (and --evidence snippets) as\n"
+"                         a partial result instead of a graph, for nergraph\n"
+"                         merge to add up with others (see nergraph merge\n"
+"                         --help); graph options belong to the merge\n"
 "      --strict           treat every warning (invalid UTF-8, a skipped binary\n"
 "                         file, an ignored alias, a pattern stopped by its\n"
 "                         match limit...) as an error: exit 1, write no file\n"
@@ -158,6 +163,7 @@ enum { OPT_MIN_WEIGHT = 256, OPT_NO_ISOLATES, OPT_TYPES, OPT_NO_AUTO, OPT_STRICT
 enum { OPT_ANALYZE = 512, OPT_TOP, OPT_TOP_BY, OPT_EXCLUDE_ID, OPT_EGO, OPT_DEPTH };
 enum { OPT_WEIGHT = 768, OPT_BACKBONE, OPT_EVIDENCE };
 enum { OPT_LAYOUT = 1024, OPT_COLOR, OPT_SIZE };
+enum { OPT_EMIT = 1280 };
 
 static int usage_error(const char *fmt, const char *arg)
 {
@@ -443,6 +449,7 @@ int cli_options_parse(cli_options_t *o, int argc, char **argv)
         {"layout", required_argument, NULL, OPT_LAYOUT},
         {"color", required_argument, NULL, OPT_COLOR},
         {"size", required_argument, NULL, OPT_SIZE},
+        {"emit", required_argument, NULL, OPT_EMIT},
         {"help", no_argument, NULL, 'h'},
         {"version", no_argument, NULL, OPT_VERSION},
         {NULL, 0, NULL, 0},
@@ -456,6 +463,11 @@ int cli_options_parse(cli_options_t *o, int argc, char **argv)
     ng_tagger_options_init(&o->tagger);
     ng_error_t err = {0};
     bool depth_given = false;
+    if (argc > 1 && strcmp(argv[1], "merge") == 0) { /* nergraph merge: cli_merge.c */
+        o->merge = true;
+        argc--;
+        argv++;
+    }
     const char *min_weight = NULL;
 
     opterr = 0;
@@ -575,8 +587,16 @@ int cli_options_parse(cli_options_t *o, int argc, char **argv)
                 return usage_error("--size needs a numeric node column, e.g. '%s'", "mentions");
             o->size_by = optarg;
             break;
+        case OPT_EMIT:
+            if (strcmp(optarg, "partial") != 0)
+                return usage_error("--emit takes 'partial', not '%s'", optarg);
+            o->emit_partial = true;
+            break;
         case 'h':
-            print_usage(stdout);
+            if (o->merge)
+                cli_merge_usage(stdout);
+            else
+                print_usage(stdout);
             return EXIT_OK;
         case OPT_VERSION:
             printf("nergraph %s\n", NG_VERSION);
@@ -595,7 +615,10 @@ int cli_options_parse(cli_options_t *o, int argc, char **argv)
         return usage_error("--top-by %s needs --top N", o->graph.top_by);
     if (depth_given && !o->graph.ego)
         return usage_error("--depth needs --ego ID%s", "");
-    int st = resolve_format(o);
+    int st = cli_partial_options(o, min_weight != NULL);
+    if (st >= 0)
+        return st;
+    st = resolve_format(o);
     if (st >= 0)
         return st;
     if (min_weight && (st = parse_min_weight(o, min_weight)) >= 0)

@@ -15,6 +15,9 @@
  *   ng_graph.h      build the graph (typed columns) and filter it
  *   ng_evidence.h   supporting snippets per edge, collected as a sink
  *   ng_export.h     the registry of output formats and their writers
+ *   ng_partial.h    partial results: counts and evidence in a file that
+ *                   other runs merge (ng_gazetteer_fingerprint.h names
+ *                   the gazetteers they were made with)
  *
  * ng_graph_igraph.h (not included here) gives the igraph view of a graph.
  *
@@ -82,6 +85,8 @@ typedef struct ng_error {
 #include "ng_evidence.h"
 #include "ng_analyze.h"
 #include "ng_export.h"
+#include "ng_gazetteer_fingerprint.h"
+#include "ng_partial.h"
 
 #pragma GCC visibility pop
 #endif
