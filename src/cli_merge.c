@@ -42,8 +42,9 @@ static const char merge_usage[] =
 "                         made with\n"
 "  -o, --output PATH, -f, --format FMT  where and what to write\n"
 "      --emit partial     write the sum as one partial instead of a graph\n"
-"      --evidence N       keep N of the snippets the partials kept per edge\n"
-"                         (at most what they kept; default: all of them)\n"
+"      --evidence N       attach N supporting snippets to each edge, as a run\n"
+"                         does; the partials must have kept at least N\n"
+"                         (with --emit partial: keep N; default: all kept)\n"
 "      --min-weight, --weight, --backbone, --types, --exclude-id, --ego,\n"
 "      --depth, --top, --top-by, --no-isolates, --analyze, --layout,\n"
 "      --color, --size    thresholds, filters, measures and drawing, applied\n"
@@ -257,7 +258,9 @@ int cli_merge_read(const cli_options_t *o, const ng_gazetteer_t *gz, ng_partial_
                  s->evidence, o->evidence);
         return usage(o, msg, s->evidence ? "" : " (they were made without --evidence)");
     }
-    size_t keep = o->evidence ? o->evidence : s->evidence;
+    /* A graph shows evidence when asked, as a run does; a partial of
+     * partials keeps all there is unless told to keep fewer. */
+    size_t keep = o->evidence ? o->evidence : o->emit_partial ? s->evidence : 0;
     if (keep) {
         *evidence = ng_evidence_new(keep, s->entity_count, &s->window);
         if (ng_evidence_merge(*evidence, ng_partial_evidence(*merged), &err)) {

@@ -36,7 +36,6 @@
 
 #define HEADER_SIZE (NG_PARTIAL_MAGIC_SIZE + 4 + 8)
 #define TRAILER_SIZE 8
-#define CHECKSUM_SEED 0x6e6770617274ULL /* "ngpart" */
 #define MAX_EVIDENCE 1000
 #define MAX_TOKENS 1000000
 /* Edge weights are bounded by their entities' counts instead. */
@@ -264,7 +263,7 @@ int ng_partial_write(FILE *out, const ng_partial_settings_t *s, const ng_cooc_t 
     memcpy(header, NG_PARTIAL_MAGIC, NG_PARTIAL_MAGIC_SIZE);
     put_le(header + NG_PARTIAL_MAGIC_SIZE, NG_PARTIAL_FORMAT, 4);
     put_le(header + NG_PARTIAL_MAGIC_SIZE + 4, b.len, 8);
-    put_le(trailer, ng_stable_hash(b.data ? b.data : "", b.len, CHECKSUM_SEED), 8);
+    put_le(trailer, ng_stable_hash(b.data ? b.data : "", b.len, NG_PARTIAL_CHECKSUM_SEED), 8);
     bool ok = fwrite(header, 1, sizeof header, out) == sizeof header &&
               fwrite(b.data, 1, b.len, out) == b.len &&
               fwrite(trailer, 1, sizeof trailer, out) == sizeof trailer;
@@ -588,7 +587,7 @@ ng_partial_t *ng_partial_read(const char *name, const void *data, size_t len, si
         return NULL;
     }
     uint64_t sum = get_le(p + HEADER_SIZE + body, 8);
-    if (sum != ng_stable_hash(p + HEADER_SIZE, (size_t)body, CHECKSUM_SEED)) {
+    if (sum != ng_stable_hash(p + HEADER_SIZE, (size_t)body, NG_PARTIAL_CHECKSUM_SEED)) {
         ng_fail(err, NG_EDATA, "%s: damaged: the partial's checksum does not match its "
                 "contents; copy or make it again", name);
         return NULL;

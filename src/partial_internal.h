@@ -13,6 +13,10 @@
 
 #include "nergraph.h"
 
+/* The seed of a partial's checksum (ng_stable_hash of the body); tests
+ * and the fuzz target frame bodies of their own with it. */
+#define NG_PARTIAL_CHECKSUM_SEED 0x6e6770617274ULL /* "ngpart" */
+
 /* ---- counts (cooc.c) ---- */
 
 /* Add to the totals, to one entity's counts (e < entity count), to the

@@ -50,10 +50,10 @@ struct ng_error;
 #define NG_PARTIAL_FORMAT 1
 #define NG_PARTIAL_MAGIC "\x89NGP\r\n\x1a\n"
 #define NG_PARTIAL_MAGIC_SIZE 8
-/* Gazetteers of more entities are read only with the gazetteer at hand
- * (ng_partial_read): a hostile file must not make the reader allocate
- * for billions of entities. */
-#define NG_PARTIAL_MAX_ENTITIES ((size_t)1 << 24)
+/* Partials over more entities (4 Mi) are read only with their gazetteer
+ * at hand (ng_partial_read): counts take about 48 bytes per entity, and a
+ * small hostile file must not make the reader allocate gigabytes. */
+#define NG_PARTIAL_MAX_ENTITIES ((size_t)1 << 22)
 /* Any one count in a partial, and any sum a merge makes, stays below
  * this (2^40). */
 #define NG_PARTIAL_MAX_COUNT ((uint64_t)1 << 40)
