@@ -181,7 +181,7 @@ static bool read_all(const char *path, cli_buf_t *b)
 
 /* Every partial of one input into *acc (the first one becomes it).
  * Returns GO_ON or EXIT_DATA after a message. */
-static int merge_input(const char *path, const ng_gazetteer_t *gz, ng_partial_t **acc,
+static int merge_input(const char *path, const ng_partial_settings_t *like, ng_partial_t **acc,
                        cli_buf_t *first_name)
 {
     cli_buf_t data = {0}, name = {0};
@@ -206,7 +206,7 @@ static int merge_input(const char *path, const ng_gazetteer_t *gz, ng_partial_t 
         ng_error_t err = {0};
         size_t used = 0;
         ng_partial_t *p = ng_partial_read(name.data, data.data + off, data.len - off, &used,
-                                          gz, &err);
+                                          like, &err);
         if (!p) {
             fprintf(stderr, "nergraph: %s\n", err.message);
             status = EXIT_DATA;
@@ -240,10 +240,13 @@ int cli_merge_read(const cli_options_t *o, const ng_gazetteer_t *gz, ng_partial_
     if (!o->input_count)
         return usage(o, "merge: name the partial files to merge (e.g. part*.ngp, or '-' for "
                      "standard input)%s", "");
+    /* The loaded gazetteers' fingerprint, once: each partial must have it. */
+    ng_partial_settings_t like;
+    ng_partial_settings_init(&like, gz, &o->window, &o->tagger, 0);
     cli_buf_t first_name = {0};
     int status = GO_ON;
     for (int i = 0; i < o->input_count && status == GO_ON; i++)
-        status = merge_input(o->inputs[i], gz, merged, &first_name);
+        status = merge_input(o->inputs[i], &like, merged, &first_name);
     cli_buf_free(&first_name);
     if (status != GO_ON)
         return status;
@@ -261,7 +264,9 @@ int cli_merge_read(const cli_options_t *o, const ng_gazetteer_t *gz, ng_partial_
     /* A graph shows evidence when asked, as a run does; a partial of
      * partials keeps all there is unless told to keep fewer. */
     size_t keep = o->evidence ? o->evidence : o->emit_partial ? s->evidence : 0;
-    if (keep) {
+    if (keep == s->evidence) {
+        *evidence = ng_partial_take_evidence(*merged); /* all of it: no copy */
+    } else if (keep) {
         *evidence = ng_evidence_new(keep, s->entity_count, &s->window);
         if (ng_evidence_merge(*evidence, ng_partial_evidence(*merged), &err)) {
             fprintf(stderr, "nergraph: %s\n", err.message);
@@ -276,14 +281,13 @@ int cli_partial_write(const cli_options_t *o, const ng_gazetteer_t *gz,
                       const ng_evidence_t *evidence, FILE *out)
 {
     ng_partial_settings_t s;
+    size_t kept = evidence ? ng_evidence_per_edge(evidence) : 0;
     if (merged) {
         s = *ng_partial_settings(merged);
-        s.evidence = o->evidence ? o->evidence : s.evidence;
+        s.evidence = kept;
     } else {
-        ng_partial_settings_init(&s, gz, &o->window, &o->tagger, evidence ? o->evidence : 0);
+        ng_partial_settings_init(&s, gz, &o->window, &o->tagger, kept);
     }
-    if (!evidence)
-        s.evidence = 0;
     ng_error_t err = {0};
     int st = ng_partial_write(out, &s, counts, evidence, &err);
     /* A write error shows again, with its cause, when the output is

@@ -353,7 +353,7 @@ static uint64_t get_le(const unsigned char *p, size_t n)
     return v;
 }
 
-static bool read_settings(reader_t *r, ng_partial_settings_t *s, const ng_gazetteer_t *gz)
+static bool read_settings(reader_t *r, ng_partial_settings_t *s, const ng_partial_settings_t *like)
 {
     memset(s, 0, sizeof *s);
     char *version = get_string(r, true, "the version");
@@ -387,19 +387,17 @@ static bool read_settings(reader_t *r, ng_partial_settings_t *s, const ng_gazett
         return false;
     s->entity_count = (size_t)entities;
     s->evidence = (size_t)evidence;
-    if (gz) {
-        unsigned char fp[NG_FINGERPRINT_SIZE];
-        ng_gazetteer_fingerprint(gz, fp);
-        if (memcmp(fp, s->gazetteer, sizeof fp) != 0 ||
-            ng_gazetteer_entity_count(gz) != s->entity_count) {
+    if (like) {
+        if (memcmp(like->gazetteer, s->gazetteer, NG_FINGERPRINT_SIZE) != 0 ||
+            like->entity_count != s->entity_count) {
             char have[NG_FINGERPRINT_HEX_SIZE], want[NG_FINGERPRINT_HEX_SIZE];
             ng_fingerprint_hex(s->gazetteer, want);
-            ng_fingerprint_hex(fp, have);
+            ng_fingerprint_hex(like->gazetteer, have);
             r->failed = true;
             ng_fail(r->err, NG_EDATA, "%s: gazetteer fingerprint mismatch: made with "
                     "gazetteers of fingerprint %s (%zu entities), but those loaded have %s "
                     "(%zu entities); merge with the -g and --words it was made with",
-                    r->name, want, s->entity_count, have, ng_gazetteer_entity_count(gz));
+                    r->name, want, s->entity_count, have, like->entity_count);
             return false;
         }
     } else if (s->entity_count > NG_PARTIAL_MAX_ENTITIES) {
@@ -556,7 +554,7 @@ void ng_partial_free(ng_partial_t *p)
 }
 
 ng_partial_t *ng_partial_read(const char *name, const void *data, size_t len, size_t *used,
-                              const ng_gazetteer_t *gz, ng_error_t *err)
+                              const ng_partial_settings_t *like, ng_error_t *err)
 {
     const unsigned char *p = data;
     if (len < NG_PARTIAL_MAGIC_SIZE || memcmp(p, NG_PARTIAL_MAGIC, NG_PARTIAL_MAGIC_SIZE) != 0) {
@@ -594,7 +592,7 @@ ng_partial_t *ng_partial_read(const char *name, const void *data, size_t len, si
     }
     reader_t r = {p + HEADER_SIZE, 0, (size_t)body, HEADER_SIZE, name, err, false};
     ng_partial_t *part = ng_xcalloc(1, sizeof *part);
-    if (!read_settings(&r, &part->settings, gz))
+    if (!read_settings(&r, &part->settings, like))
         goto fail;
     part->cooc = ng_cooc_new(part->settings.entity_count, &part->settings.window);
     if (part->settings.evidence)
@@ -661,3 +659,11 @@ int ng_partial_merge(ng_partial_t *into, const ng_partial_t *from, ng_error_t *e
 const ng_partial_settings_t *ng_partial_settings(const ng_partial_t *p) { return &p->settings; }
 const ng_cooc_t *ng_partial_cooc(const ng_partial_t *p) { return p->cooc; }
 const ng_evidence_t *ng_partial_evidence(const ng_partial_t *p) { return p->evidence; }
+
+ng_evidence_t *ng_partial_take_evidence(ng_partial_t *p)
+{
+    ng_evidence_t *ev = p->evidence;
+    p->evidence = NULL;
+    p->settings.evidence = 0;
+    return ev;
+}

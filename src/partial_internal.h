@@ -36,7 +36,6 @@ typedef struct ng_snippet_view {
     const char *text, *text_a, *text_b;
 } ng_snippet_view_t;
 
-size_t ng_evidence_per_edge(const ng_evidence_t *ev);
 const ng_window_t *ng_evidence_window(const ng_evidence_t *ev);
 size_t ng_evidence_entity_count(const ng_evidence_t *ev);
 /* Pairs, in no particular order; each has 1..per_edge snippets. */

@@ -64,6 +64,9 @@ ng_sink_t ng_evidence_sink(ng_evidence_t *ev);
  */
 int ng_evidence_merge(ng_evidence_t *into, const ng_evidence_t *from, struct ng_error *err);
 
+/* Snippets kept per pair at most (per_edge of ng_evidence_new). */
+size_t ng_evidence_per_edge(const ng_evidence_t *ev);
+
 /* Snippets kept for entities a and b (either order). */
 size_t ng_evidence_count(const ng_evidence_t *ev, uint32_t a, uint32_t b);
 

@@ -95,11 +95,13 @@ int ng_partial_write(FILE *out, const ng_partial_settings_t *s, const ng_cooc_t 
 
 /*
  * Read the partial at the start of data[0, len).  name is used in
- * messages.  When gz is given, the partial must have been made with
- * gazetteers of its fingerprint and entity count, checked before anything
- * is allocated; without it, partials over more than
- * NG_PARTIAL_MAX_ENTITIES entities are refused.  On success *used (if not
- * NULL) is the number of bytes the partial took; another may follow.
+ * messages.  When `like` is given (settings from ng_partial_settings_init
+ * with the loaded gazetteers, say; only their fingerprint and entity count
+ * matter), the partial must have been made with gazetteers of the same
+ * fingerprint and entity count, checked before anything is allocated;
+ * without it, partials over more than NG_PARTIAL_MAX_ENTITIES entities are
+ * refused.  On success *used (if not NULL) is the number of bytes the
+ * partial took; another may follow.
  *
  * Every byte is checked: a file that is not a partial, is truncated,
  * damaged (checksum), of another format version, or inconsistent (counts
@@ -107,7 +109,7 @@ int ng_partial_write(FILE *out, const ng_partial_settings_t *s, const ng_cooc_t 
  * what to do" in err.  Returns a partial the caller frees.
  */
 ng_partial_t *ng_partial_read(const char *name, const void *data, size_t len, size_t *used,
-                              const ng_gazetteer_t *gz, struct ng_error *err);
+                              const ng_partial_settings_t *like, struct ng_error *err);
 void ng_partial_free(ng_partial_t *p);
 
 /*
@@ -123,6 +125,10 @@ const ng_partial_settings_t *ng_partial_settings(const ng_partial_t *p);
 const ng_cooc_t *ng_partial_cooc(const ng_partial_t *p);
 /* NULL when the partial keeps no evidence. */
 const ng_evidence_t *ng_partial_evidence(const ng_partial_t *p);
+/* Hand the evidence over (NULL when none; the caller frees it with
+ * ng_evidence_free) instead of copying it: the partial then holds none,
+ * and its settings say so (evidence 0). */
+ng_evidence_t *ng_partial_take_evidence(ng_partial_t *p);
 
 #pragma GCC visibility pop
 #endif

@@ -88,11 +88,21 @@ static bytes_t run_partial(const ng_gazetteer_t *gz, ng_window_t w, size_t evide
     return b;
 }
 
+/* Settings that carry gz's fingerprint (NULL for NULL), to read against. */
+static const ng_partial_settings_t *like(const ng_gazetteer_t *gz)
+{
+    static ng_partial_settings_t s;
+    if (!gz)
+        return NULL;
+    ng_partial_settings_init(&s, gz, &(ng_window_t){NG_WINDOW_SENTENCE, 0}, NULL, 0);
+    return &s;
+}
+
 static ng_partial_t *read_ok(const bytes_t *b, const ng_gazetteer_t *gz)
 {
     ng_error_t err = {0};
     size_t used = 0;
-    ng_partial_t *p = ng_partial_read("test.ngp", b->data, b->len, &used, gz, &err);
+    ng_partial_t *p = ng_partial_read("test.ngp", b->data, b->len, &used, like(gz), &err);
     if (!p)
         print_error("%s\n", err.message);
     assert_non_null(p);
@@ -234,7 +244,7 @@ static void test_merge_mismatch(void **state)
     /* Another gazetteer: refused when read against the loaded one. */
     ng_gazetteer_t *other = load("g.tsv", "a\tperson\tAnna Alpha\n");
     err.message[0] = '\0';
-    assert_null(ng_partial_read("s.ngp", s.data, s.len, NULL, other, &err));
+    assert_null(ng_partial_read("s.ngp", s.data, s.len, NULL, like(other), &err));
     assert_non_null(strstr(err.message, "s.ngp: gazetteer fingerprint mismatch"));
     ng_partial_settings_t so;
     ng_partial_settings_init(&so, other, &(ng_window_t){NG_WINDOW_SENTENCE, 0}, NULL, 0);
@@ -284,6 +294,15 @@ static void test_evidence_merge_fewer(void **state)
     ng_evidence_t *more = ng_evidence_new(5, ng_gazetteer_entity_count(gz), &w);
     assert_int_equal(ng_evidence_merge(more, ng_partial_evidence(p3), &err), NG_EUSAGE);
     assert_non_null(strstr(err.message, "3 snippets per pair into 5"));
+
+    /* Taking the evidence leaves a partial without any, as its settings say. */
+    ng_evidence_t *taken = ng_partial_take_evidence(p3);
+    assert_non_null(taken);
+    assert_int_equal(ng_evidence_per_edge(taken), 3);
+    assert_null(ng_partial_evidence(p3));
+    assert_int_equal(ng_partial_settings(p3)->evidence, 0);
+    assert_int_equal(ng_partial_merge(p3, p1, &err), NG_EDATA);
+    ng_evidence_free(taken);
 
     ng_evidence_free(cut);
     ng_evidence_free(more);
@@ -374,7 +393,7 @@ static void test_truncated_and_flipped(void **state)
     ng_error_t err;
     for (size_t n = 0; n < b.len; n++) {
         err.message[0] = '\0';
-        assert_null(ng_partial_read("cut.ngp", b.data, n, NULL, gz, &err));
+        assert_null(ng_partial_read("cut.ngp", b.data, n, NULL, like(gz), &err));
         assert_int_equal(err.status, NG_EDATA);
         assert_true(strstr(err.message, "cut.ngp: truncated") ||
                     strstr(err.message, "cut.ngp: not a nergraph partial"));
@@ -382,7 +401,7 @@ static void test_truncated_and_flipped(void **state)
     for (size_t i = 0; i < b.len; i++) {
         b.data[i] ^= 0x20;
         err.message[0] = '\0';
-        assert_null(ng_partial_read("flip.ngp", b.data, b.len, NULL, gz, &err));
+        assert_null(ng_partial_read("flip.ngp", b.data, b.len, NULL, like(gz), &err));
         assert_true(strncmp(err.message, "flip.ngp: ", 10) == 0);
         b.data[i] ^= 0x20;
     }
@@ -391,7 +410,7 @@ static void test_truncated_and_flipped(void **state)
     memcpy(two.data, b.data, b.len);
     memcpy(two.data + b.len, b.data, b.len);
     size_t used = 0;
-    ng_partial_t *p = ng_partial_read("two.ngp", two.data, two.len, &used, gz, &err);
+    ng_partial_t *p = ng_partial_read("two.ngp", two.data, two.len, &used, like(gz), &err);
     assert_non_null(p);
     assert_int_equal(used, b.len);
     ng_partial_free(p);
