@@ -59,6 +59,10 @@ need_pkg liblapack-dev    links -llapack
 need_pkg g++              links -lstdc++
 need_pkg libarpack2-dev   links -larpack
 need_pkg libplfit-dev     links -lplfit
+# The scale-out test (tests/cli/scale_out.sh) runs partial results under
+# GNU parallel and on a Dask cluster (dask-scheduler, dask-worker).
+need_pkg parallel           sh -c 'parallel --version | grep -q "GNU parallel"'
+need_pkg python3-distributed /usr/bin/python3 -c 'import distributed'
 # The man page test renders them with man-db's man and groff.
 need_pkg man-db           command -v man
 need_pkg groff-base       command -v groff

@@ -78,6 +78,8 @@ typedef struct cli_options {
     ng_input_options_t input;
     bool input_by_name;           /* no --input-format, or auto: by file name */
     bool quiet;                   /* --quiet: no progress line */
+    bool emit_partial;            /* --emit partial: counts, not a graph */
+    bool merge;                   /* nergraph merge: INPUTs are partials */
 } cli_options_t;
 
 /*
@@ -174,5 +176,31 @@ int cli_output_write_dir(cli_output_t *o, ng_dir_writer_fn write, const ng_graph
 bool cli_output_commit(cli_output_t *o);
 /* Remove the temporary file or directory (after an error). */
 void cli_output_abort(cli_output_t *o);
+
+/* ---- partial results (cli_merge.c) ---- */
+
+/* nergraph merge --help. */
+void cli_merge_usage(FILE *out);
+/* The options --emit partial and nergraph merge take, checked once parsed
+ * (before -f is inferred from -o; min_weight: --min-weight was given).
+ * -1 to go on, else EXIT_USAGE after a message. */
+int cli_partial_options(const cli_options_t *o, bool min_weight);
+/* Open the output of a merge (a directory for a format that writes
+ * several files, unless --emit partial); false after a message. */
+bool cli_merge_open_output(cli_output_t *out, const cli_options_t *o);
+/* Read every INPUT of o as partial files made with gz, add them up into
+ * *merged (the caller frees it with ng_partial_free) and, when the
+ * partials keep evidence, put it in *evidence (ng_evidence_free), cut to
+ * --evidence N when given.  -1 to go on, else the exit status after a
+ * message. */
+int cli_merge_read(const cli_options_t *o, const ng_gazetteer_t *gz, ng_partial_t **merged,
+                   ng_evidence_t **evidence);
+/* Write counts and evidence (may be NULL) as a partial to out: a run's,
+ * with the settings of o and gz, or a merge's (merged given), with the
+ * partials' settings.  -1 to go on (a write error is reported when the
+ * output is committed), else EXIT_DATA after a message. */
+int cli_partial_write(const cli_options_t *o, const ng_gazetteer_t *gz,
+                      const ng_partial_t *merged, const ng_cooc_t *counts,
+                      const ng_evidence_t *evidence, FILE *out);
 
 #endif

@@ -23,6 +23,7 @@
 static const char usage_head[] =
 "Usage: nergraph [OPTIONS] [INPUT...]\n"
 "       nergraph gazetteer check|stats [PATH...]   (see nergraph gazetteer --help)\n"
+"       nergraph merge [OPTIONS] PARTIAL...   (see nergraph merge --help)\n"
 "Find people, countries and organizations in text and write who occurs\n"
 "with whom as a graph.\n"
 "\n"
@@ -120,6 +121,10 @@ static const char usage_tail[] =
 "                         FILE:LINE)\n"
 "  -q, --quiet            no progress line (it is shown only when stderr is\n"
 "                         a terminal); warnings are still printed\n"
+"      --emit partial     write the run's counts (and --evidence snippets) as\n"
+"                         a partial result instead of a graph, for nergraph\n"
+"                         merge to add up with others (see nergraph merge\n"
+"                         --help); graph options belong to the merge\n"
 "      --strict           treat every warning (invalid UTF-8, a skipped binary\n"
 "                         file, an ignored alias, a pattern stopped by its\n"
 "                         match limit...) as an error: exit 1, write no file\n"
@@ -185,6 +190,7 @@ enum { OPT_LAYOUT = 1024, OPT_COLOR, OPT_SIZE };
 /* -j: documents in parallel; its cap is the library's. */
 #define MAX_JOBS 256
 enum { OPT_INPUT_FORMAT = 5376, OPT_TEXT_FIELD, OPT_ID_FIELD };
+enum { OPT_EMIT = 1280 };
 
 static int usage_error(const char *fmt, const char *arg)
 {
@@ -476,6 +482,7 @@ int cli_options_parse(cli_options_t *o, int argc, char **argv)
         {"text-field", required_argument, NULL, OPT_TEXT_FIELD},
         {"id-field", required_argument, NULL, OPT_ID_FIELD},
         {"quiet", no_argument, NULL, 'q'},
+        {"emit", required_argument, NULL, OPT_EMIT},
         {"help", no_argument, NULL, 'h'},
         {"version", no_argument, NULL, OPT_VERSION},
         {NULL, 0, NULL, 0},
@@ -493,6 +500,11 @@ int cli_options_parse(cli_options_t *o, int argc, char **argv)
     o->input_by_name = true;
     ng_error_t err = {0};
     bool depth_given = false;
+    if (argc > 1 && strcmp(argv[1], "merge") == 0) { /* nergraph merge: cli_merge.c */
+        o->merge = true;
+        argc--;
+        argv++;
+    }
     const char *min_weight = NULL;
 
     opterr = 0;
@@ -645,8 +657,16 @@ int cli_options_parse(cli_options_t *o, int argc, char **argv)
         case 'q':
             o->quiet = true;
             break;
+        case OPT_EMIT:
+            if (strcmp(optarg, "partial") != 0)
+                return usage_error("--emit takes 'partial', not '%s'", optarg);
+            o->emit_partial = true;
+            break;
         case 'h':
-            print_usage(stdout);
+            if (o->merge)
+                cli_merge_usage(stdout);
+            else
+                print_usage(stdout);
             return EXIT_OK;
         case OPT_VERSION:
             printf("nergraph %s\n", NG_VERSION);
@@ -665,7 +685,10 @@ int cli_options_parse(cli_options_t *o, int argc, char **argv)
         return usage_error("--top-by %s needs --top N", o->graph.top_by);
     if (depth_given && !o->graph.ego)
         return usage_error("--depth needs --ego ID%s", "");
-    int st = resolve_format(o);
+    int st = cli_partial_options(o, min_weight != NULL);
+    if (st >= 0)
+        return st;
+    st = resolve_format(o);
     if (st >= 0)
         return st;
     if (min_weight && (st = parse_min_weight(o, min_weight)) >= 0)

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "partial_internal.h"
 #include "util.h"
 
 typedef struct edge {
@@ -279,6 +280,28 @@ int ng_cooc_merge(ng_cooc_t *into, const ng_cooc_t *from, ng_error_t *err)
         d->documents += s->documents;
     }
     return NG_OK;
+}
+
+/* Counts read back from a partial file (partial.c). */
+void ng_cooc_add_totals(ng_cooc_t *c, size_t documents, size_t windows)
+{
+    c->document_count += documents;
+    c->window_count += windows;
+}
+
+void ng_cooc_add_entity(ng_cooc_t *c, uint32_t e, size_t mentions, size_t documents,
+                        size_t windows)
+{
+    c->mentions[e] += mentions;
+    c->documents[e] += documents;
+    c->windows[e] += windows;
+}
+
+void ng_cooc_add_pair(ng_cooc_t *c, uint32_t a, uint32_t b, size_t weight, size_t documents)
+{
+    edge_t *e = find_edge(c, a, b);
+    e->weight += weight;
+    e->documents += documents;
 }
 
 const ng_window_t *ng_cooc_window(const ng_cooc_t *c) { return &c->window; }

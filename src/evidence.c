@@ -1,10 +1,15 @@
 /*
  * Evidence snippets, as a pipeline sink.  Pairs live in a hash table keyed
- * by the entity pair, like the counter's; a pair stops taking snippets once
- * it has N, so what is kept depends only on the input order and memory
- * only on the number of pairs.  Sentence ranges of the current document
- * are remembered so that a paragraph, document or tokens window can quote
- * the sentences its pair occurs in rather than the whole window.
+ * by the entity pair, like the counter's.  Each pair keeps the N smallest
+ * snippets in one total order (document name, range, the mentions'
+ * offsets, the texts), one per document and range, sorted: what is kept
+ * is then a function of the set of windows read, not of the order they
+ * came in, so collectors that read different documents (threads,
+ * processes, machines) merge into what one collector reading them all
+ * keeps.  Memory depends only on the number of pairs.  Sentence ranges of
+ * the current document are remembered so that a paragraph, document or
+ * tokens window can quote the sentences its pair occurs in rather than
+ * the whole window.
  */
 #include "nergraph.h"
 
@@ -13,12 +18,14 @@
 #include <string.h>
 
 #include "json.h"
+#include "partial_internal.h"
 #include "utf8.h"
 #include "util.h"
 
 typedef struct snippet {
-    size_t doc;           /* index into docs */
+    char *doc;            /* the document's name */
     size_t start, end;    /* quoted range in the document */
+    size_t first, second; /* offsets of the two mentions quoted, in text order */
     char *text;           /* the excerpt, valid UTF-8 */
     char *text_a, *text_b; /* surface forms of the pair's entities a < b */
 } snippet_t;
@@ -41,15 +48,20 @@ struct ng_evidence {
     size_t pair_count, pair_cap;
     uint32_t *table;      /* open addressing: pair index + 1, 0 = empty */
     size_t table_cap;
-    char **docs;          /* names of documents some snippet quotes */
-    size_t doc_count, doc_cap;
-    size_t current_doc;   /* index in docs of the document being read, or SIZE_MAX */
     range_t *sentences;   /* the current document's sentences so far */
     size_t sentence_count, sentence_cap;
     size_t *first;        /* per entity: its first mention in the window + 1, 0 = none */
     uint32_t *distinct;   /* entities of the current window, by first mention */
     size_t distinct_cap;
 };
+
+static void snippet_destroy(snippet_t *sn)
+{
+    free(sn->doc);
+    free(sn->text);
+    free(sn->text_a);
+    free(sn->text_b);
+}
 
 ng_evidence_t *ng_evidence_new(size_t per_edge, size_t entity_count, const ng_window_t *w)
 {
@@ -58,7 +70,6 @@ ng_evidence_t *ng_evidence_new(size_t per_edge, size_t entity_count, const ng_wi
     ev->per_edge = per_edge ? per_edge : 1;
     ev->entity_count = entity_count;
     ev->first = ng_xcalloc(entity_count + 1, sizeof *ev->first);
-    ev->current_doc = SIZE_MAX;
     return ev;
 }
 
@@ -67,16 +78,10 @@ void ng_evidence_free(ng_evidence_t *ev)
     if (!ev)
         return;
     for (size_t i = 0; i < ev->pair_count; i++) {
-        for (size_t k = 0; k < ev->pairs[i].count; k++) {
-            free(ev->pairs[i].snippets[k].text);
-            free(ev->pairs[i].snippets[k].text_a);
-            free(ev->pairs[i].snippets[k].text_b);
-        }
+        for (size_t k = 0; k < ev->pairs[i].count; k++)
+            snippet_destroy(&ev->pairs[i].snippets[k]);
         free(ev->pairs[i].snippets);
     }
-    for (size_t i = 0; i < ev->doc_count; i++)
-        free(ev->docs[i]);
-    free(ev->docs);
     free(ev->pairs);
     free(ev->table);
     free(ev->sentences);
@@ -221,21 +226,83 @@ static const range_t *sentence_at(const ng_evidence_t *ev, size_t at)
     return lo ? &ev->sentences[lo - 1] : NULL;
 }
 
-/* ---- collecting ------------------------------------------------------------ */
+/* ---- which snippets a pair keeps ------------------------------------------ */
 
-static size_t current_doc_index(ng_evidence_t *ev, const ng_document_t *doc)
+/* Snippets of one document name and range are one group: a pair keeps one
+ * snippet per group, from its N smallest groups. */
+static int cmp_group(const char *doc, size_t start, size_t end, const snippet_t *sn)
 {
-    if (ev->current_doc == SIZE_MAX) {
-        NG_GROW(ev->docs, ev->doc_cap, ev->doc_count + 1);
-        ev->docs[ev->doc_count] = ng_xstrdup(doc->name);
-        ev->current_doc = ev->doc_count++;
-    }
-    return ev->current_doc;
+    int c = strcmp(doc, sn->doc);
+    if (c)
+        return c;
+    if (start != sn->start)
+        return start < sn->start ? -1 : 1;
+    return end < sn->end ? -1 : end > sn->end;
 }
 
+/* Within a group: the mentions that come first, then the texts (two
+ * documents can share a name).  A candidate whose texts are not made yet
+ * (NULL) and that ties on the offsets gets TIE. */
+enum { TIE = 2 };
+static int cmp_within(const snippet_t *c, const snippet_t *sn)
+{
+    if (c->first != sn->first)
+        return c->first < sn->first ? -1 : 1;
+    if (c->second != sn->second)
+        return c->second < sn->second ? -1 : 1;
+    if (!c->text)
+        return TIE;
+    int r = strcmp(c->text, sn->text);
+    if (!r)
+        r = strcmp(c->text_a, sn->text_a);
+    if (!r)
+        r = strcmp(c->text_b, sn->text_b);
+    return r < 0 ? -1 : r > 0;
+}
+
+enum { REJECT, INSERT, REPLACE };
+
+/* Where candidate c goes among p's snippets: REJECT, or INSERT before /
+ * REPLACE the snippet at *pos; TIE when c's texts are needed to decide. */
+static int locate(const ng_evidence_t *ev, const pair_t *p, const snippet_t *c, size_t *pos)
+{
+    size_t lo = 0, hi = p->count;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (cmp_group(c->doc, c->start, c->end, &p->snippets[mid]) > 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    *pos = lo;
+    if (lo < p->count && cmp_group(c->doc, c->start, c->end, &p->snippets[lo]) == 0) {
+        int r = cmp_within(c, &p->snippets[lo]);
+        return r == TIE ? TIE : r < 0 ? REPLACE : REJECT;
+    }
+    return lo < ev->per_edge ? INSERT : REJECT;
+}
+
+/* Put c (whose strings p now owns) at pos, as locate said. */
+static void place(const ng_evidence_t *ev, pair_t *p, snippet_t *c, size_t pos, int how)
+{
+    if (how == REPLACE) {
+        snippet_destroy(&p->snippets[pos]);
+        p->snippets[pos] = *c;
+        return;
+    }
+    if (p->count == ev->per_edge)
+        snippet_destroy(&p->snippets[--p->count]);
+    NG_GROW(p->snippets, p->cap, p->count + 1);
+    memmove(p->snippets + pos + 1, p->snippets + pos, (p->count - pos) * sizeof *p->snippets);
+    p->snippets[pos] = *c;
+    p->count++;
+}
+
+/* ---- collecting ------------------------------------------------------------ */
+
 /* Offer the window [ws, we) as evidence for the entities of mentions x
- * and y: kept when their pair has room and it does not repeat the pair's
- * last snippet (tokens:N can count one sentence twice). */
+ * and y.  The texts are made only when the snippet is kept (or needed to
+ * break a tie): most offers of a long run are turned away. */
 static void offer(ng_evidence_t *ev, const ng_document_t *doc, size_t ws, size_t we,
                   const ng_mention_t *x, const ng_mention_t *y)
 {
@@ -248,9 +315,6 @@ static void offer(ng_evidence_t *ev, const ng_document_t *doc, size_t ws, size_t
     }
     uint32_t a = x->entity < y->entity ? x->entity : y->entity;
     uint32_t b = x->entity < y->entity ? y->entity : x->entity;
-    pair_t *p = find_pair(ev, a, b, true);
-    if (p->count >= ev->per_edge)
-        return;
     size_t s = ws, e = we;
     if (ev->window.kind != NG_WINDOW_SENTENCE) {
         const range_t *first = sentence_at(ev, x->start), *second = sentence_at(ev, y->start);
@@ -259,22 +323,25 @@ static void offer(ng_evidence_t *ev, const ng_document_t *doc, size_t ws, size_t
             e = second->end > y->end ? second->end : y->end;
         }
     }
-    size_t doc_index = current_doc_index(ev, doc);
-    if (p->count) {
-        const snippet_t *last = &p->snippets[p->count - 1];
-        if (last->doc == doc_index && last->start == s && last->end == e)
-            return;
-    }
-    NG_GROW(p->snippets, p->cap, p->count + 1);
-    snippet_t *sn = &p->snippets[p->count++];
-    sn->doc = doc_index;
-    sn->start = s;
-    sn->end = e;
-    sn->text = excerpt(doc->text, s, e, x->start, y->end);
+    pair_t *p = find_pair(ev, a, b, true);
+    snippet_t c = {.doc = (char *)doc->name, .start = s, .end = e,
+                   .first = x->start, .second = y->start};
+    size_t pos;
+    int how = locate(ev, p, &c, &pos);
+    if (how == REJECT)
+        return;
     const ng_mention_t *ma = x->entity == a ? x : y;
     const ng_mention_t *mb = x->entity == a ? y : x;
-    sn->text_a = surface(doc->text, ma);
-    sn->text_b = surface(doc->text, mb);
+    c.doc = ng_xstrdup(doc->name);
+    c.text = excerpt(doc->text, s, e, x->start, y->end);
+    c.text_a = surface(doc->text, ma);
+    c.text_b = surface(doc->text, mb);
+    if (how == TIE)
+        how = locate(ev, p, &c, &pos);
+    if (how == REJECT)
+        snippet_destroy(&c);
+    else
+        place(ev, p, &c, pos, how);
 }
 
 /* Every pair of distinct entities of a window once, by their first
@@ -319,7 +386,6 @@ static int on_begin(void *ctx, const ng_document_t *doc, ng_error_t *err)
     (void)err;
     ng_evidence_t *ev = ctx;
     ev->sentence_count = 0;
-    ev->current_doc = SIZE_MAX;
     return NG_OK;
 }
 
@@ -368,14 +434,13 @@ static void append_one_line(ng_buf_t *b, const char *s)
     }
 }
 
-static void write_json_list(FILE *out, const ng_evidence_t *ev, const pair_t *p,
-                            bool source_is_a)
+static void write_json_list(FILE *out, const pair_t *p, bool source_is_a)
 {
     putc('[', out);
     for (size_t k = 0; k < p->count; k++) {
         const snippet_t *sn = &p->snippets[k];
         fputs(k ? ", {\"doc\": " : "{\"doc\": ", out);
-        ng_json_cstring(out, ev->docs[sn->doc]);
+        ng_json_cstring(out, sn->doc);
         fprintf(out, ", \"start\": %zu, \"end\": %zu, \"text\": ", sn->start, sn->end);
         ng_json_cstring(out, sn->text);
         fputs(", \"source_text\": ", out);
@@ -406,7 +471,7 @@ int ng_evidence_add_column(const ng_evidence_t *ev, ng_graph_t *g, ng_error_t *e
             const snippet_t *sn = &p->snippets[k];
             if (k)
                 ng_buf_putc(&line, '\n');
-            append_one_line(&line, ev->docs[sn->doc]);
+            append_one_line(&line, sn->doc);
             ng_buf_printf(&line, ":%zu-%zu: ", sn->start, sn->end);
             append_one_line(&line, sn->text);
         }
@@ -418,11 +483,91 @@ int ng_evidence_add_column(const ng_evidence_t *ev, ng_graph_t *g, ng_error_t *e
             ng_buf_free(&line);
             return ng_fail(err, NG_EINTERNAL, "out of memory writing evidence");
         }
-        write_json_list(mem, ev, p, eu < evx);
+        write_json_list(mem, p, eu < evx);
         fclose(mem);
         ng_graph_set_edge_json(g, (size_t)col, i, json);
         free(json);
     }
     ng_buf_free(&line);
     return NG_OK;
+}
+
+/* ---- merging, and the contents one by one (partial_internal.h) ------------ */
+
+static snippet_t view_copy(const ng_snippet_view_t *s)
+{
+    return (snippet_t){ng_xstrdup(s->doc), s->start, s->end, s->first, s->second,
+                       ng_xstrdup(s->text), ng_xstrdup(s->text_a), ng_xstrdup(s->text_b)};
+}
+
+void ng_evidence_offer(ng_evidence_t *ev, uint32_t a, uint32_t b, const ng_snippet_view_t *s)
+{
+    pair_t *p = find_pair(ev, a, b, true);
+    snippet_t c = {(char *)s->doc, s->start, s->end, s->first, s->second,
+                   (char *)s->text, (char *)s->text_a, (char *)s->text_b};
+    size_t pos;
+    int how = locate(ev, p, &c, &pos);
+    if (how == REJECT)
+        return;
+    c = view_copy(s);
+    place(ev, p, &c, pos, how);
+}
+
+int ng_evidence_merge(ng_evidence_t *into, const ng_evidence_t *from, ng_error_t *err)
+{
+    if (into->window.kind != from->window.kind || into->window.tokens != from->window.tokens) {
+        char a[32], b[32];
+        ng_window_format(&into->window, a, sizeof a);
+        ng_window_format(&from->window, b, sizeof b);
+        return ng_fail(err, NG_EUSAGE, "cannot merge evidence of window %s into window %s",
+                       b, a);
+    }
+    if (into->entity_count != from->entity_count)
+        return ng_fail(err, NG_EUSAGE, "cannot merge evidence over %zu entities into evidence "
+                       "over %zu: they were made with different gazetteers",
+                       from->entity_count, into->entity_count);
+    if (into->per_edge > from->per_edge)
+        return ng_fail(err, NG_EUSAGE, "cannot merge evidence of %zu snippets per pair into "
+                       "%zu per pair: the snippets it dropped may be among the first %zu",
+                       from->per_edge, into->per_edge, into->per_edge);
+    for (size_t i = 0; i < from->pair_count; i++) {
+        const pair_t *p = &from->pairs[i];
+        for (size_t k = 0; k < p->count; k++) {
+            ng_snippet_view_t v;
+            ng_evidence_snippet_at(from, i, k, &v);
+            ng_evidence_offer(into, p->a, p->b, &v);
+        }
+    }
+    return NG_OK;
+}
+
+size_t ng_evidence_per_edge(const ng_evidence_t *ev) { return ev->per_edge; }
+const ng_window_t *ng_evidence_window(const ng_evidence_t *ev) { return &ev->window; }
+size_t ng_evidence_entity_count(const ng_evidence_t *ev) { return ev->entity_count; }
+size_t ng_evidence_pair_count(const ng_evidence_t *ev) { return ev->pair_count; }
+
+void ng_evidence_pair_at(const ng_evidence_t *ev, size_t i, uint32_t *a, uint32_t *b,
+                         size_t *count)
+{
+    *a = ev->pairs[i].a;
+    *b = ev->pairs[i].b;
+    *count = ev->pairs[i].count;
+}
+
+void ng_evidence_snippet_at(const ng_evidence_t *ev, size_t i, size_t k, ng_snippet_view_t *out)
+{
+    const snippet_t *sn = &ev->pairs[i].snippets[k];
+    *out = (ng_snippet_view_t){sn->doc, sn->start, sn->end, sn->first, sn->second,
+                               sn->text, sn->text_a, sn->text_b};
+}
+
+int ng_snippet_compare(const ng_snippet_view_t *x, const ng_snippet_view_t *y, int *same_group)
+{
+    snippet_t cx = {(char *)x->doc, x->start, x->end, x->first, x->second,
+                    (char *)x->text, (char *)x->text_a, (char *)x->text_b};
+    snippet_t cy = {(char *)y->doc, y->start, y->end, y->first, y->second,
+                    (char *)y->text, (char *)y->text_a, (char *)y->text_b};
+    int g = cmp_group(cx.doc, cx.start, cx.end, &cy);
+    *same_group = g == 0;
+    return g ? g : cmp_within(&cx, &cy);
 }

@@ -22,6 +22,7 @@ typedef struct run {
     ng_mentions_writer_t *mentions;
     ng_evidence_t *evidence;    /* --evidence: snippets per pair */
     ng_graph_t *graph;
+    ng_partial_t *merged;   /* nergraph merge: the partials added up */
     cli_output_t out;
     bool out_open;
     int status;             /* first library error while reading inputs */
@@ -120,6 +121,12 @@ static int load_gazetteers(run_t *r)
  * corpus should not find out at the end that it cannot write. */
 static int start_pipeline(run_t *r)
 {
+    if (r->opts.merge) { /* the counts come from partial files: no tagger */
+        if (!cli_merge_open_output(&r->out, &r->opts))
+            return EXIT_DATA;
+        r->out_open = true;
+        return GO_ON;
+    }
     r->tagger = ng_tagger_new(r->gz, &r->opts.tagger, &r->err);
     if (!r->tagger)
         return failed(&r->err);
@@ -153,9 +160,15 @@ static int start_pipeline(run_t *r)
 static int read_inputs(run_t *r, int *exit_code)
 {
     size_t failures = 0;
-    cli_read_inputs(&r->opts, on_document, r, print_warning, NULL, &failures);
-    if (r->status <= 0) /* -j N: the documents still in flight */
-        document_status(r, ng_pipeline_finish(r->pipeline, &r->err));
+    if (r->opts.merge) {
+        int st = cli_merge_read(&r->opts, r->gz, &r->merged, &r->evidence);
+        if (st != GO_ON)
+            return st;
+    } else {
+        cli_read_inputs(&r->opts, on_document, r, print_warning, NULL, &failures);
+        if (r->status <= 0) /* -j N: the documents still in flight */
+            document_status(r, ng_pipeline_finish(r->pipeline, &r->err));
+    }
     if (r->status > 0)
         return failed(&r->err);
     if (failures || r->status < 0)
@@ -175,9 +188,13 @@ static int read_inputs(run_t *r, int *exit_code)
 /* Build the graph from the counts and write it in the chosen format. */
 static int write_graph(run_t *r)
 {
+    const ng_cooc_t *counts = r->merged ? ng_partial_cooc(r->merged)
+                                        : ng_pipeline_cooc(r->pipeline);
+    if (r->opts.emit_partial)
+        return cli_partial_write(&r->opts, r->gz, r->merged, counts, r->evidence, r->out.fp);
     if (r->opts.format->kind != NG_EXPORT_GRAPH)
         return GO_ON;
-    r->graph = ng_graph_build(r->gz, ng_pipeline_cooc(r->pipeline), &r->opts.graph, &r->err);
+    r->graph = ng_graph_build(r->gz, counts, &r->opts.graph, &r->err);
     if (!r->graph)
         return failed(&r->err);
     if (r->evidence && ng_evidence_add_column(r->evidence, r->graph, &r->err))
@@ -213,6 +230,7 @@ static void run_free(run_t *r)
     if (r->out_open)
         cli_output_abort(&r->out);
     ng_graph_free(r->graph);
+    ng_partial_free(r->merged);
     ng_pipeline_free(r->pipeline);
     ng_mentions_writer_free(r->mentions);
     ng_evidence_free(r->evidence);

@@ -17,6 +17,9 @@
  *   ng_export.h     the registry of output formats and their writers
  *   ng_input.h      documents from a stream: text or JSON Lines, gzipped
  *                   or not
+ *   ng_partial.h    partial results: counts and evidence in a file that
+ *                   other runs merge (ng_gazetteer_fingerprint.h names
+ *                   the gazetteers they were made with)
  *
  * ng_graph_igraph.h (not included here) gives the igraph view of a graph.
  *
@@ -85,6 +88,8 @@ typedef struct ng_error {
 #include "ng_analyze.h"
 #include "ng_export.h"
 #include "ng_input.h"
+#include "ng_gazetteer_fingerprint.h"
+#include "ng_partial.h"
 
 #pragma GCC visibility pop
 #endif

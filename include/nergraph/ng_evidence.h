@@ -1,8 +1,16 @@
 /*
  * Evidence: why two entities are linked.  A pipeline sink that keeps, for
- * each pair of entities, up to N snippets from the first windows (in input
- * order: document, then position) in which both occur, and then writes
- * them into a graph as the edge column "evidence".
+ * each pair of entities, up to N snippets from windows in which both
+ * occur, and then writes them into a graph as the edge column "evidence".
+ *
+ * Which N: the first in the order of document name (bytewise), then the
+ * quoted range (start, end), one snippet per document name and range;
+ * among snippets of one name and range, the one whose mentions come first,
+ * then the smallest texts.  The order does not depend on the order the
+ * documents were read in, so collectors that read different documents
+ * (threads, processes, machines) merge (ng_evidence_merge) into exactly
+ * what one collector reading all of them keeps.  For a directory read in
+ * sorted order this is the reading order.
  *
  * A snippet is the document's name, the byte range [start, end) of the
  * text it quotes and that text trimmed to NG_EVIDENCE_TEXT_MAX bytes, plus
@@ -45,6 +53,19 @@ void ng_evidence_free(ng_evidence_t *ev);
 /* The collector as a sink for a pipeline of the same window; ev is
  * borrowed by the sink and must outlive the pipeline. */
 ng_sink_t ng_evidence_sink(ng_evidence_t *ev);
+
+/*
+ * Add the snippets `from` kept to `into`, which then keeps what one
+ * collector reading both collectors' documents would have kept.  The merge
+ * is associative and commutative.  NG_EUSAGE (nothing changed) when the
+ * two have different windows or entity counts, or `from` keeps fewer
+ * snippets per pair than `into` (it may have dropped some that `into`
+ * would keep).  `from` is not modified.
+ */
+int ng_evidence_merge(ng_evidence_t *into, const ng_evidence_t *from, struct ng_error *err);
+
+/* Snippets kept per pair at most (per_edge of ng_evidence_new). */
+size_t ng_evidence_per_edge(const ng_evidence_t *ev);
 
 /* Snippets kept for entities a and b (either order). */
 size_t ng_evidence_count(const ng_evidence_t *ev, uint32_t a, uint32_t b);

@@ -353,7 +353,8 @@ static void test_evidence_sentences(void **state)
 {
     (void)state;
     /* a-b share three sentences (two in doc0, one in doc1); with N = 2
-     * the first two in input order are kept.  a-c share one. */
+     * the first two (by document name, then position) are kept.  a-c
+     * share one. */
     static const char *const docs[] = {
         "Anna Alpha met Ben Beta. Rain fell.\n\nBen Beta thanked Anna Alpha twice.\n",
         "Cai Gamma and Anna Alpha spoke. Later Anna Alpha saw Ben Beta.\n",
