@@ -68,6 +68,9 @@ struct ng_scanner {
      * organization with no country= attribute. */
     struct home { const char *country; size_t at; } *homes;
     ng_span_t *credits;      /* scratch: see mark_credits */
+    const char **countries;  /* see collect_countries */
+    size_t country_count, country_cap;
+    uint32_t countries_doc;  /* the document they are of */
     size_t credit_cap;
     size_t home_cap;
     uint32_t *ids;       /* candidate lists of mentions, concatenated */
@@ -127,6 +130,7 @@ void ng_scanner_free(ng_scanner_t *s)
     free(s->mention_lits);
     free(s->homes);
     free(s->credits);
+    free(s->countries);
     free(s->ids);
     free(s->seen_unambiguous);
     free(s->seen_explicit);
@@ -353,6 +357,63 @@ static bool code_names_previous(const ng_scanner_t *s, const cand_t *c)
     return true;
 }
 
+/* The country an entity belongs to: a country's own code (iso2), else its
+ * country= attribute; NULL for none. */
+static const char *home_country(const ng_gazetteer_t *gz, uint32_t e)
+{
+    if (strcmp(ng_gazetteer_entity_type(gz, e), "country") == 0)
+        return ng_gazetteer_attr(gz, e, "iso2");
+    return ng_gazetteer_attr(gz, e, "country");
+}
+
+/* How near a name of common words must have company (see corroborate):
+ * about a news story's length either side, so that in news it means "the
+ * same story" and in a novel "the same scene". */
+#define CORROBORATION_SPAN 4096
+
+/* The countries this document names without doubt (spans with one
+ * entity, explicit, with telling capitals): the country itself, or
+ * anything with its country= attribute.  They choose among the entities of
+ * a shared alias ("the Treasury" in a story that names Rachel Reeves).
+ * Made on the document's first shared alias. */
+static void collect_countries(ng_scanner_t *s)
+{
+    const ng_gazetteer_t *gz = s->t->gz;
+    s->country_count = 0;
+    s->countries_doc = s->doc;
+    for (size_t k = 0; k < s->cand_count;) {
+        const cand_t *c = &s->cands[k];
+        size_t g = k + 1;
+        bool one = true;
+        for (; g < s->cand_count && s->cands[g].start == c->start && s->cands[g].end == c->end; g++)
+            one &= s->cands[g].entity == c->entity;
+        k = g;
+        if (!one || c->automatic || c->weak)
+            continue;
+        const char *home = home_country(gz, c->entity);
+        if (!home)
+            continue;
+        bool known = false;
+        for (size_t h = 0; h < s->country_count && !known; h++)
+            known = strcmp(s->countries[h], home) == 0;
+        if (!known) {
+            NG_GROW(s->countries, s->country_cap, s->country_count + 1);
+            s->countries[s->country_count++] = home;
+        }
+    }
+}
+
+static bool names_country_of(ng_scanner_t *s, uint32_t e)
+{
+    if (s->countries_doc != s->doc)
+        collect_countries(s);
+    const char *home = home_country(s->t->gz, e);
+    for (size_t h = 0; home && h < s->country_count; h++)
+        if (strcmp(s->countries[h], home) == 0)
+            return true;
+    return false;
+}
+
 /* Resolve the group cands[lo, hi) (one span).  Returns false when no
  * candidate may count yet (surname aliases of persons not yet named). */
 static bool resolve_group(ng_scanner_t *s, size_t lo, size_t hi)
@@ -379,13 +440,19 @@ static bool resolve_group(ng_scanner_t *s, size_t lo, size_t hi)
     const uint32_t *ids = s->ids + first_id;
     uint32_t chosen = ids[0];
     if (n > 1) {
-        bool any_seen = false;
+        /* One the document named unambiguously, else one of a country the
+         * document names, else the highest prior, else gazetteer order. */
+        bool any_seen = false, any_home = false;
         for (size_t i = 0; i < n; i++)
             any_seen |= s->seen_unambiguous[ids[i]] == s->doc;
+        for (size_t i = 0; i < n && !any_seen && !any_home; i++)
+            any_home = names_country_of(s, ids[i]);
         bool have = false;
         double best = 0;
         for (size_t i = 0; i < n; i++) {
             if (any_seen && s->seen_unambiguous[ids[i]] != s->doc)
+                continue;
+            if (any_home && !names_country_of(s, ids[i]))
                 continue;
             double p = ng_gazetteer_entity_prior(gz, ids[i]);
             if (!have || p > best) {
@@ -472,20 +539,6 @@ static bool common_words_only(const ng_scanner_t *s, uint32_t lit)
     }
     return true;
 }
-
-/* The country an entity belongs to: a country's own code (iso2), else its
- * country= attribute; NULL for none. */
-static const char *home_country(const ng_gazetteer_t *gz, uint32_t e)
-{
-    if (strcmp(ng_gazetteer_entity_type(gz, e), "country") == 0)
-        return ng_gazetteer_attr(gz, e, "iso2");
-    return ng_gazetteer_attr(gz, e, "country");
-}
-
-/* How near a name of common words must have company (see corroborate):
- * about a news story's length either side, so that in news it means "the
- * same story" and in a novel "the same scene". */
-#define CORROBORATION_SPAN 4096
 
 /* Is mention k of an institution or person named only in common words?
  * (A country so named, "Equatorial Guinea", is its own company.) */

@@ -48,7 +48,9 @@
  *    person or organization, or something of that country;
  *  - overlapping matches: leftmost, then longest, wins;
  *  - an alias of several entities resolves to one this document already
- *    mentioned unambiguously, else the highest prior, else gazetteer order;
+ *    mentioned unambiguously, else to those of a country the document names
+ *    (the country, or anything with its country= attribute), else the
+ *    highest prior, else gazetteer order;
  *  - a person's automatic surname alias counts only once the person has been
  *    mentioned through one of their explicit aliases in the same document;
  *  - a span resolved to an entity of type "ignore" is taken but gives no
