@@ -17,6 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "gazetteer_internal.h"
 #include "utf8.h"
 
 typedef struct cand {
@@ -153,7 +154,7 @@ static bool capital_forced(const ng_scanner_t *s, size_t start)
 static bool case_rule(ng_scanner_t *s, uint32_t key, size_t start, size_t end, bool *weak)
 {
     const lit_t *lit = &s->t->lits[key];
-    enum ng_case_match how = ng_shape_case_matches(s->text, start, end, lit->exact,
+    enum ng_case_match how = ng_shape_case_matches(s->text, start, end, ng_lit_exact(s->t, lit),
                                                    lit->exact_len);
     if (how == NG_CASE_NONE)
         return false;
@@ -222,7 +223,7 @@ static void on_pattern(void *ctx, uint32_t alias, size_t start, size_t end)
     ng_scanner_t *s = ctx;
     if (!ng_shape_on_boundaries(s->text, s->len, start, end))
         return;
-    add_cand(s, start, end, ng_gazetteer_alias(s->t->gz, alias)->entity, NO_LIT, false, false);
+    add_cand(s, start, end, ng_gazetteer_alias_entity(s->t->gz, alias), NO_LIT, false, false);
 }
 
 static int cmp_cand(const void *pa, const void *pb)
