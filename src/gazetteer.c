@@ -38,6 +38,17 @@ typedef struct pattern_code {
     pcre2_code *code;
 } pattern_code_t;
 
+/*
+ * A hash index of entities by id, or of aliases by entity, kind and text:
+ * slots hold a 32-bit hash and an index, 8 bytes, and keys are compared
+ * with the entity or alias the index names, so nothing is copied.  A
+ * million-name gazetteer keeps three million of these.
+ */
+typedef struct index {
+    uint64_t *slots; /* hash << 32 | (index + 1); 0 = empty */
+    size_t cap, count;
+} index_t;
+
 typedef struct entity {
     const char *id;
     const char *type;
@@ -56,8 +67,8 @@ struct ng_gazetteer {
     size_t alias_count, alias_cap;
     pattern_code_t *patterns; /* ascending by alias */
     size_t pattern_count, pattern_cap;
-    ng_strmap_t ids;        /* id -> entity index */
-    ng_strmap_t alias_seen; /* entity+flags+text -> alias index (dedupe) */
+    index_t ids;            /* id -> entity index */
+    index_t alias_seen;     /* entity+kind+text -> alias index (dedupe) */
     ng_strmap_t words;      /* folded common words (ng_gazetteer_load_words) */
     ng_arena_t *strings;
     ng_buf_t scratch;
@@ -78,6 +89,69 @@ struct ng_gazetteer {
     pthread_mutex_t z_lock;
 };
 
+static uint32_t hash32(const void *data, size_t len, uint32_t seed)
+{
+    return (uint32_t)(ng_hash_bytes(data, len) >> 32) ^ seed;
+}
+
+/* The slot for hash h where eq(ctx, index) holds, or the empty slot where
+ * it would go. */
+static uint64_t *index_slot(const index_t *x, uint32_t h,
+                            bool (*eq)(const void *ctx, uint32_t i), const void *ctx)
+{
+    size_t i = h & (x->cap - 1);
+    for (;; i = (i + 1) & (x->cap - 1)) {
+        uint64_t v = x->slots[i];
+        if (!v || ((uint32_t)(v >> 32) == h && eq(ctx, (uint32_t)v - 1)))
+            return &x->slots[i];
+    }
+}
+
+static bool never(const void *ctx, uint32_t i)
+{
+    (void)ctx, (void)i;
+    return false;
+}
+
+/* Room for one more. */
+static void index_reserve(index_t *x)
+{
+    if ((x->count + 1) * 4 <= x->cap * 3)
+        return;
+    index_t n = {ng_xcalloc(x->cap ? x->cap * 2 : 64, sizeof *n.slots),
+                 x->cap ? x->cap * 2 : 64, x->count};
+    for (size_t i = 0; i < x->cap; i++)
+        if (x->slots[i])
+            *index_slot(&n, (uint32_t)(x->slots[i] >> 32), never, NULL) = x->slots[i];
+    free(x->slots);
+    *x = n;
+}
+
+typedef struct id_key {
+    const ng_gazetteer_t *gz;
+    const char *s;
+    size_t len;
+} id_key_t;
+
+static bool id_eq(const void *ctx, uint32_t e)
+{
+    const id_key_t *k = ctx;
+    const char *id = k->gz->entities[e].id;
+    return strncmp(id, k->s, k->len) == 0 && id[k->len] == '\0';
+}
+
+static bool find_id(const ng_gazetteer_t *gz, const char *id, size_t len, uint32_t *e)
+{
+    if (!gz->ids.cap)
+        return false;
+    id_key_t k = {gz, id, len};
+    uint64_t *slot = index_slot(&gz->ids, hash32(id, len, 0), id_eq, &k);
+    if (!*slot)
+        return false;
+    *e = (uint32_t)*slot - 1;
+    return true;
+}
+
 void ng_gazetteer_set_diagnostics(ng_gazetteer_t *gz, ng_diag_fn fn, void *ctx)
 {
     gz->diag = (ng_diag_t){fn, ctx};
@@ -92,8 +166,6 @@ void ng_gazetteer_keep_going(ng_gazetteer_t *gz, ng_gazetteer_report_fn fn, void
 ng_gazetteer_t *ng_gazetteer_new(void)
 {
     ng_gazetteer_t *gz = ng_xcalloc(1, sizeof *gz);
-    ng_strmap_init(&gz->ids);
-    ng_strmap_init(&gz->alias_seen);
     ng_strmap_init(&gz->words);
     gz->strings = ng_arena_new();
     pthread_mutex_init(&gz->z_lock, NULL);
@@ -111,8 +183,8 @@ void ng_gazetteer_free(ng_gazetteer_t *gz)
     for (size_t i = 0; i < gz->pattern_count; i++)
         ng_pattern_free(gz->patterns[i].code);
     free(gz->patterns);
-    ng_strmap_destroy(&gz->ids);
-    ng_strmap_destroy(&gz->alias_seen);
+    free(gz->ids.slots);
+    free(gz->alias_seen.slots);
     ng_strmap_destroy(&gz->words);
     ng_arena_free(gz->strings);
     ng_buf_free(&gz->scratch);
@@ -260,7 +332,7 @@ int64_t ng_gazetteer_find(const ng_gazetteer_t *gz, const char *id)
     if (gz->z)
         return ng_ngz_find(gz->z, id, strlen(id));
     uint32_t v;
-    if (ng_strmap_get(&gz->ids, id, strlen(id), &v))
+    if (find_id(gz, id, strlen(id), &v))
         return v;
     return -1;
 }
@@ -343,23 +415,39 @@ typedef struct row_ctx {
 static const char *reserved_attrs[] = {"id", "label", "type", "mentions", "documents", "windows",
                                       NULL};
 
+typedef struct alias_key {
+    const ng_gazetteer_t *gz;
+    uint32_t entity, kind;
+    const char *text;
+    size_t len;
+} alias_key_t;
+
+static bool alias_eq(const void *ctx, uint32_t i)
+{
+    const alias_key_t *k = ctx;
+    const ng_alias_t *a = &k->gz->aliases[i];
+    return a->entity == k->entity && (a->flags & (NG_ALIAS_FOLD | NG_ALIAS_PATTERN)) == k->kind &&
+           a->len == k->len && memcmp(a->text, k->text, k->len) == 0;
+}
+
 /* Add an alias unless the entity already has it; returns whether it was
  * added (as the last alias). */
 static bool add_alias(row_ctx_t *rc, uint32_t e, uint32_t flags, const char *text, size_t len)
 {
     ng_gazetteer_t *gz = rc->gz;
-    /* Dedupe key: entity index, flags, then the text. */
-    ng_buf_t *k = &gz->scratch;
-    k->len = 0;
-    ng_buf_append(k, &e, sizeof e);
+    /* Dedupe key: entity index, kind, then the text. */
     uint32_t kind = flags & (NG_ALIAS_FOLD | NG_ALIAS_PATTERN);
-    ng_buf_append(k, &kind, sizeof kind);
-    ng_buf_append(k, text, len);
-    uint32_t existing;
-    if (!ng_strmap_put(&gz->alias_seen, k->data, k->len, (uint32_t)gz->alias_count, &existing)) {
-        gz->aliases[existing].flags |= flags & NG_ALIAS_NAME;
+    alias_key_t k = {gz, e, kind, text, len};
+    index_reserve(&gz->alias_seen);
+    uint64_t *slot = index_slot(&gz->alias_seen, hash32(text, len, e * 0x9E3779B1u ^ kind),
+                                alias_eq, &k);
+    if (*slot) {
+        gz->aliases[(uint32_t)*slot - 1].flags |= flags & NG_ALIAS_NAME;
         return false;
     }
+    *slot = (uint64_t)hash32(text, len, e * 0x9E3779B1u ^ kind) << 32 |
+            ((uint64_t)gz->alias_count + 1);
+    gz->alias_seen.count++;
     NG_GROW(gz->aliases, gz->alias_cap, gz->alias_count + 1);
     ng_alias_t *a = &gz->aliases[gz->alias_count++];
     a->entity = e;
@@ -531,7 +619,7 @@ static int check_columns(const row_ctx_t *rc, const field_t *cols, size_t ncols)
 static int row_entity(row_ctx_t *rc, const field_t *cols, uint32_t *e)
 {
     ng_gazetteer_t *gz = rc->gz;
-    if (ng_strmap_get(&gz->ids, cols[0].s, cols[0].len, e)) {
+    if (find_id(gz, cols[0].s, cols[0].len, e)) {
         entity_t *en = &gz->entities[*e];
         if (strlen(en->type) != cols[1].len || memcmp(en->type, cols[1].s, cols[1].len) != 0)
             return ng_fail(rc->err, NG_EDATA,
@@ -561,7 +649,11 @@ static int row_entity(row_ctx_t *rc, const field_t *cols, uint32_t *e)
     en->name = ng_arena_strndup(gz->strings, cols[2].s, cols[2].len);
     en->source = rc->source;
     en->line = rc->line;
-    ng_strmap_put(&gz->ids, cols[0].s, cols[0].len, *e, NULL);
+    index_reserve(&gz->ids);
+    id_key_t k = {gz, cols[0].s, cols[0].len};
+    uint32_t h = hash32(cols[0].s, cols[0].len, 0);
+    *index_slot(&gz->ids, h, id_eq, &k) = (uint64_t)h << 32 | ((uint64_t)*e + 1);
+    gz->ids.count++;
     return NG_OK;
 }
 

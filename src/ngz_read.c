@@ -72,72 +72,46 @@ static const void *section(const unsigned char *base, const ngz_section_t *secs,
     return NULL;
 }
 
-/* Depth of state s, given the first state of every level. */
-static uint32_t depth_of(const uint32_t *level, uint32_t levels, uint32_t s)
-{
-    uint32_t lo = 0, hi = levels; /* level[lo] <= s < level[hi] */
-    while (hi - lo > 1) {
-        uint32_t mid = lo + (hi - lo) / 2;
-        if (level[mid] <= s)
-            lo = mid;
-        else
-            hi = mid;
-    }
-    return lo;
-}
-
 /*
  * What the tagger assumes beyond the automaton's own checks: a key that
  * ends at byte i is no longer than i + 1 (its literal's key_len is how far
  * back the scanner looks).  True when failures go to shallower states,
- * dense transitions at most one level down, emit links to states no
- * deeper, and every literal's key length is the depth of the state that
- * reports it.
+ * dense transitions at most one level down, and every literal's key length
+ * is the depth of the state that reports it (emit links already go to no
+ * later, so no deeper, state).  Breadth-first numbering makes each level a
+ * range of states, the children of the level before: level d + 1 starts at
+ * the first child of level d's first state.  So "shallower" is one
+ * comparison with the start of the current level.
  */
 static const char *check_depths(const ng_ac_flat_t *f, const lit_t *lits)
 {
     const ng_ac_state_t *st = f->states;
     uint32_t n = f->state_count;
-    /* Breadth-first numbering: level d + 1 is the children of level d. */
-    size_t cap = 64, levels = 1;
-    uint32_t *level = ng_xmalloc(cap * sizeof *level);
-    level[0] = 0;
-    uint32_t end = 1; /* end of the current last level */
-    while (end < n) {
-        uint32_t next = st[end].first; /* children of states [level, end) */
-        uint32_t lo = st[level[levels - 1]].first;
-        if (lo != end || next <= end || next > n) {
-            free(level);
-            return "automaton levels are inconsistent";
+    uint32_t lo = 0, hi = n > 1 ? 1 : n; /* the current level, [lo, hi) */
+    uint32_t next = hi < n ? st[hi].first : n; /* end of the level below */
+    uint32_t d = 0;
+    for (uint32_t s = 0; s < n; s++) {
+        if (s == hi) {
+            if (st[lo].first != hi || next <= hi)
+                return "automaton levels are inconsistent";
+            lo = hi;
+            hi = next;
+            next = hi < n ? st[hi].first : n;
+            d++;
         }
-        NG_GROW(level, cap, levels + 2);
-        level[levels++] = end;
-        end = next;
-    }
-    NG_GROW(level, cap, levels + 1);
-    level[levels] = n; /* sentinel for the search */
-    const char *bad = NULL;
-    uint32_t lv = (uint32_t)levels;
-    for (uint32_t s = 1; s < n && !bad; s++) {
-        uint32_t d = depth_of(level, lv, s);
-        if (depth_of(level, lv, st[s].fail) >= d)
-            bad = "a failure link goes down";
-        else if (st[s].emit != NONE && depth_of(level, lv, st[s].emit) > d)
-            bad = "an emit link goes down";
-        for (uint32_t k = st[s].out; k < st[s + 1].out && !bad; k++)
+        if (s && st[s].fail >= lo)
+            return "a failure link goes down";
+        for (uint32_t k = st[s].out; k < st[s + 1].out; k++)
             if (lits[f->out_keys[k]].key_len != d)
-                bad = "a literal's key length differs from the automaton's";
+                return "a literal's key length differs from the automaton's";
+        if (s < f->dense_count) {
+            const uint32_t *row = f->dense + (size_t)s * f->class_count;
+            for (uint32_t c = 0; c < f->class_count; c++)
+                if (row[c] >= next)
+                    return "a dense transition skips a level";
+        }
     }
-    for (uint32_t s = 0; s < f->dense_count && !bad; s++) {
-        uint32_t d = depth_of(level, lv, s);
-        for (uint32_t c = 0; c < f->class_count; c++)
-            if (depth_of(level, lv, f->dense[(size_t)s * f->class_count + c]) > d + 1) {
-                bad = "a dense transition skips a level";
-                break;
-            }
-    }
-    free(level);
-    return bad;
+    return NULL;
 }
 
 #define BAD(...) (ng_fail(err, NG_EDATA, __VA_ARGS__), NG_EDATA)
