@@ -62,16 +62,23 @@ static void table_put(uint32_t *slots, size_t cap, uint64_t hash, uint32_t value
     slots[i] = value;
 }
 
+/* The common words, collected to be written in sorted order: the same
+ * words give the same file, however they were loaded. */
 typedef struct words_ctx {
-    writer_t *w;
-    uint32_t *slots;
-    size_t cap;
+    char **words;
+    size_t count, cap;
 } words_ctx_t;
 
-static void put_word(void *ctx, const char *word, size_t len)
+static void collect_word(void *ctx, const char *word, size_t len)
 {
     words_ctx_t *c = ctx;
-    table_put(c->slots, c->cap, ng_hash_bytes(word, len), put(c->w, word, len));
+    NG_GROW(c->words, c->cap, c->count + 1);
+    c->words[c->count++] = ng_xstrndup(word, len);
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
 typedef struct section_out {
@@ -184,11 +191,19 @@ int ng_gazetteer_write_compiled(const ng_gazetteer_t *gz, FILE *out, ng_error_t 
     for (; li < t->lit_count; li++)
         lits[li].exact_off = intern(&w, ng_lit_exact(t, &t->lits[li]), lits[li].exact_len);
 
-    size_t nwords = ng_gazetteer_word_count(gz);
-    words_ctx_t wc = {&w, NULL, pow2_above(nwords)};
-    wc.slots = ng_xmalloc(wc.cap * sizeof *wc.slots);
-    memset(wc.slots, 0xFF, wc.cap * sizeof *wc.slots);
-    ng_gazetteer_each_word(gz, put_word, &wc);
+    words_ctx_t wc = {0};
+    ng_gazetteer_each_word(gz, collect_word, &wc);
+    if (wc.count)
+        qsort(wc.words, wc.count, sizeof *wc.words, cmp_str);
+    size_t word_cap = pow2_above(wc.count);
+    uint32_t *word_slots = ng_xmalloc(word_cap * sizeof *word_slots);
+    memset(word_slots, 0xFF, word_cap * sizeof *word_slots);
+    for (size_t i = 0; i < wc.count; i++) {
+        size_t wl = strlen(wc.words[i]);
+        table_put(word_slots, word_cap, ng_hash_bytes(wc.words[i], wl), put(&w, wc.words[i], wl));
+        free(wc.words[i]);
+    }
+    free(wc.words);
 
     ng_ac_flat_t f;
     ng_ac_flat(t->ac, &f);
@@ -204,7 +219,7 @@ int ng_gazetteer_write_compiled(const ng_gazetteer_t *gz, FILE *out, ng_error_t 
             {NGZ_S_ATTRS, sizeof(ngz_attr_t), attrs, nattr * sizeof(ngz_attr_t)},
             {NGZ_S_ALIASES, sizeof *aliases, aliases, na * sizeof *aliases},
             {NGZ_S_IDS, 4, ids, id_cap * 4},
-            {NGZ_S_WORDS, 4, wc.slots, wc.cap * 4},
+            {NGZ_S_WORDS, 4, word_slots, word_cap * 4},
             {NGZ_S_PATTERNS, 4, patterns, npat * 4},
             {NGZ_S_LITS, sizeof *lits, lits, t->lit_count * sizeof *lits},
             {NGZ_S_IGNORED, 1, ignored, ne},
@@ -226,7 +241,7 @@ int ng_gazetteer_write_compiled(const ng_gazetteer_t *gz, FILE *out, ng_error_t 
     free(aliases);
     free(patterns);
     free(lits);
-    free(wc.slots);
+    free(word_slots);
     ng_buf_free(&w.pool);
     ng_strmap_destroy(&w.interned);
     ng_tagger_free(t);
