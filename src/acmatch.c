@@ -177,10 +177,12 @@ static void layout(ng_ac_flat_t *f, const trie_t *t, const uint32_t *order, size
     ng_ac_state_t *st = ng_xcalloc(n + 1, sizeof *st);
     unsigned char *labels = ng_xmalloc(n);
     uint32_t *out_keys = ng_xmalloc((n_keys ? n_keys : 1) * sizeof *out_keys);
+    unsigned char *depths = ng_xmalloc(n);
     uint32_t *queue = ng_xmalloc(n * sizeof *queue); /* new number -> trie state */
     size_t qh = 0, qt = 0, outs = 0;
     queue[qt++] = 0;
     labels[0] = 0;
+    depths[0] = 0;
     while (qh < qt) {
         uint32_t s = queue[qh];
         ng_ac_state_t *ns = &st[qh++];
@@ -190,6 +192,7 @@ static void layout(ng_ac_flat_t *f, const trie_t *t, const uint32_t *order, size
             out_keys[outs++] = order[t->out_off[s] + k];
         for (uint32_t c = t->first[s]; c != NONE; c = t->next[c]) {
             labels[qt] = t->label[c];
+            depths[qt] = depths[qh - 1] == 255 ? 255 : (unsigned char)(depths[qh - 1] + 1);
             queue[qt++] = c;
         }
     }
@@ -201,6 +204,7 @@ static void layout(ng_ac_flat_t *f, const trie_t *t, const uint32_t *order, size
     f->states = st;
     f->labels = labels;
     f->out_keys = out_keys;
+    f->depths = depths;
 }
 
 /* Byte classes: each byte some key holds gets its own class, every other
@@ -310,6 +314,7 @@ void ng_ac_free(ng_ac_t *ac)
         free((void *)ac->f.out_keys);
         free((void *)ac->f.dense);
         free((void *)ac->f.classes);
+        free((void *)ac->f.depths);
     }
     free(ac);
 }
@@ -324,10 +329,54 @@ void ng_ac_flat(const ng_ac_t *ac, ng_ac_flat_t *out)
     *out = ac->f;
 }
 
+/*
+ * Depths: breadth-first numbering makes each level a range of states, the
+ * children of the level before (level d + 1 starts at the first child of
+ * level d's first state), so "shallower" is one comparison with the start
+ * of the current level and "at most one level down" one with the end of
+ * the next.
+ */
+static const char *check_levels(const ng_ac_flat_t *f,
+                                 uint32_t (*key_len)(const void *ctx, uint32_t key),
+                                 const void *ctx)
+{
+    const ng_ac_state_t *st = f->states;
+    uint32_t n = f->state_count;
+    uint32_t lo = 0, hi = n > 1 ? 1 : n; /* the current level, [lo, hi) */
+    uint32_t next = hi < n ? st[hi].first : n; /* end of the level below */
+    uint32_t d = 0;
+    for (uint32_t s = 0; s < n; s++) {
+        if (s == hi) {
+            if (st[lo].first != hi || next <= hi)
+                return "automaton levels are inconsistent";
+            lo = hi;
+            hi = next;
+            next = hi < n ? st[hi].first : n;
+            d++;
+        }
+        if (s && st[s].fail >= lo)
+            return "a failure link goes down";
+        if (f->depths[s] != (d < 255 ? d : 255))
+            return "a depth is wrong";
+        if (key_len)
+            for (uint32_t k = st[s].out; k < st[s + 1].out; k++)
+                if (key_len(ctx, f->out_keys[k]) != d)
+                    return "a key length differs from the automaton's";
+        if (s < f->dense_count) {
+            const uint32_t *row = f->dense + (size_t)s * f->class_count;
+            for (uint32_t c = 0; c < f->class_count; c++)
+                if (row[c] >= next)
+                    return "a dense transition skips a level";
+        }
+    }
+    return NULL;
+}
+
 #define BAD(...) (snprintf(why, why_size, __VA_ARGS__), (ng_ac_t *)NULL)
 
-ng_ac_t *ng_ac_from_flat(const ng_ac_flat_t *flat, uint32_t key_count, char *why,
-                         size_t why_size)
+ng_ac_t *ng_ac_from_flat(const ng_ac_flat_t *flat, uint32_t key_count,
+                         uint32_t (*key_len)(const void *ctx, uint32_t key), const void *ctx,
+                         char *why, size_t why_size)
 {
     const ng_ac_flat_t *f = flat;
     uint32_t n = f->state_count;
@@ -365,14 +414,26 @@ ng_ac_t *ng_ac_from_flat(const ng_ac_flat_t *flat, uint32_t key_count, char *why
     for (size_t i = 0; i < cells; i++)
         if (f->dense[i] >= n)
             return BAD("dense transition to state %u of %u", f->dense[i], n);
+    const char *bad = check_levels(f, key_len, ctx);
+    if (bad)
+        return BAD("%s", bad);
     ng_ac_t *ac = ng_xcalloc(1, sizeof *ac);
     ac->f = *f;
     ac->owned = false;
     return ac;
 }
 
-void ng_ac_scan(const ng_ac_t *ac, const unsigned char *text, size_t len,
-                ng_ac_hit_fn hit, void *ctx)
+static inline bool ascii_alnum(unsigned char c)
+{
+    return (unsigned char)((c | 0x20) - 'a') < 26 || (unsigned char)(c - '0') < 10;
+}
+
+/* The scan; with words, keys that start or end inside a run of ASCII
+ * letters and digits are not reported.  Inlined into both callers, so the
+ * flag costs nothing in the loop. */
+static inline __attribute__((always_inline)) void
+scan(const ng_ac_t *ac, const unsigned char *text, size_t len, ng_ac_hit_fn hit, void *ctx,
+     bool words)
 {
     const ng_ac_flat_t *f = &ac->f;
     const ng_ac_state_t *st = f->states;
@@ -398,11 +459,37 @@ void ng_ac_scan(const ng_ac_t *ac, const unsigned char *text, size_t len,
                 }
             }
         }
+        uint32_t e = st[s].emit;
+        if (e == NONE)
+            continue;
+        if (words && i + 1 < len && ascii_alnum(b) && ascii_alnum(text[i + 1]))
+            continue;
         /* Emit links lead to ever shallower states (checked on load), so
          * this ends. */
-        for (uint32_t e = st[s].emit; e != NONE; e = st[st[e].fail].emit)
+        for (; e != NONE; e = st[st[e].fail].emit) {
+            if (words) {
+                /* A depth of 255 stands for any longer: not filtered.
+                 * Depths are at most i + 1 (checked on load). */
+                size_t dep = f->depths[e], start = i + 1 - dep;
+                if (dep < 255 && start > 0 && ascii_alnum(text[start - 1]) &&
+                    ascii_alnum(text[start]))
+                    continue;
+            }
             for (uint32_t k = st[e].out; k < st[e + 1].out; k++)
                 if (hit(ctx, f->out_keys[k], i + 1))
                     return;
+        }
     }
+}
+
+void ng_ac_scan(const ng_ac_t *ac, const unsigned char *text, size_t len,
+                ng_ac_hit_fn hit, void *ctx)
+{
+    scan(ac, text, len, hit, ctx, false);
+}
+
+void ng_ac_scan_words(const ng_ac_t *ac, const unsigned char *text, size_t len,
+                          ng_ac_hit_fn hit, void *ctx)
+{
+    scan(ac, text, len, hit, ctx, true);
 }

@@ -34,6 +34,14 @@ typedef int (*ng_ac_hit_fn)(void *ctx, uint32_t key, size_t end);
 void ng_ac_scan(const ng_ac_t *ac, const unsigned char *text, size_t len,
                 ng_ac_hit_fn hit, void *ctx);
 
+/* Same, but only occurrences that could be whole words: not those whose
+ * last byte and the next, or whose first byte and the one before, are
+ * both ASCII letters or digits ("nera" in "general").  A matcher that
+ * wants whole words drops those hits anyway; here they cost no call,
+ * where a gazetteer of a million names has many. */
+void ng_ac_scan_words(const ng_ac_t *ac, const unsigned char *text, size_t len,
+                          ng_ac_hit_fn hit, void *ctx);
+
 /* One state.  States are numbered breadth-first, so the children of s are
  * the states first .. states[s + 1].first - 1 (their bytes in labels[],
  * ascending) and its keys are out_keys[out .. states[s + 1].out); a
@@ -59,6 +67,7 @@ typedef struct ng_ac_flat {
     const uint32_t *out_keys;      /* out_count */
     const uint32_t *dense;         /* dense_count * class_count */
     const unsigned char *classes;  /* 256 */
+    const unsigned char *depths;   /* n: each state's depth (its keys' length), 255 at most */
 } ng_ac_flat_t;
 
 /* The arrays of ac, borrowed (valid while ac lives). */
@@ -66,13 +75,17 @@ void ng_ac_flat(const ng_ac_t *ac, ng_ac_flat_t *out);
 
 /*
  * An automaton over arrays someone else owns (a mapped file): they are
- * borrowed and must outlive it.  Every index is checked first (in range,
- * failure and output links pointing to shallower states, so no scan can
- * read outside the arrays or loop); key ids must be below key_count.  On
- * a violation returns NULL and writes what is wrong into why[0..why_size).
- * Free with ng_ac_free (which leaves the arrays alone).
+ * borrowed and must outlive it.  Every index is checked first, so that no
+ * scan can read outside the arrays or the text, or loop: indexes in range,
+ * key ids below key_count, failure and emit links to shallower states,
+ * transitions at most one level down, depths true.  With key_len, each
+ * key's length (key_len(ctx, key)) must also be the depth of the state
+ * that reports it.  On a violation returns NULL and writes what is wrong
+ * into why[0..why_size).  Free with ng_ac_free (which leaves the arrays
+ * alone).
  */
-ng_ac_t *ng_ac_from_flat(const ng_ac_flat_t *flat, uint32_t key_count, char *why,
-                         size_t why_size);
+ng_ac_t *ng_ac_from_flat(const ng_ac_flat_t *flat, uint32_t key_count,
+                         uint32_t (*key_len)(const void *ctx, uint32_t key), const void *ctx,
+                         char *why, size_t why_size);
 
 #endif

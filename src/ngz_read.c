@@ -72,46 +72,11 @@ static const void *section(const unsigned char *base, const ngz_section_t *secs,
     return NULL;
 }
 
-/*
- * What the tagger assumes beyond the automaton's own checks: a key that
- * ends at byte i is no longer than i + 1 (its literal's key_len is how far
- * back the scanner looks).  True when failures go to shallower states,
- * dense transitions at most one level down, and every literal's key length
- * is the depth of the state that reports it (emit links already go to no
- * later, so no deeper, state).  Breadth-first numbering makes each level a
- * range of states, the children of the level before: level d + 1 starts at
- * the first child of level d's first state.  So "shallower" is one
- * comparison with the start of the current level.
- */
-static const char *check_depths(const ng_ac_flat_t *f, const lit_t *lits)
+/* The tagger looks key_len bytes back from where the automaton says a
+ * literal ends: that must be the depth of the state that reports it. */
+static uint32_t lit_key_len(const void *ctx, uint32_t key)
 {
-    const ng_ac_state_t *st = f->states;
-    uint32_t n = f->state_count;
-    uint32_t lo = 0, hi = n > 1 ? 1 : n; /* the current level, [lo, hi) */
-    uint32_t next = hi < n ? st[hi].first : n; /* end of the level below */
-    uint32_t d = 0;
-    for (uint32_t s = 0; s < n; s++) {
-        if (s == hi) {
-            if (st[lo].first != hi || next <= hi)
-                return "automaton levels are inconsistent";
-            lo = hi;
-            hi = next;
-            next = hi < n ? st[hi].first : n;
-            d++;
-        }
-        if (s && st[s].fail >= lo)
-            return "a failure link goes down";
-        for (uint32_t k = st[s].out; k < st[s + 1].out; k++)
-            if (lits[f->out_keys[k]].key_len != d)
-                return "a literal's key length differs from the automaton's";
-        if (s < f->dense_count) {
-            const uint32_t *row = f->dense + (size_t)s * f->class_count;
-            for (uint32_t c = 0; c < f->class_count; c++)
-                if (row[c] >= next)
-                    return "a dense transition skips a level";
-        }
-    }
-    return NULL;
+    return ((const lit_t *)ctx)[key].key_len;
 }
 
 #define BAD(...) (ng_fail(err, NG_EDATA, __VA_ARGS__), NG_EDATA)
@@ -154,7 +119,7 @@ static int check(const char *name, ng_ngz_t *z, ng_error_t *err)
             s->size % s->elem_size)
             return BAD("%s: section %u lies outside the file" AGAIN, name, i);
     }
-    size_t n, cnt[NGZ_SECTION_COUNT];
+    size_t n, cnt[7];
     z->pool = section(base, secs, h.section_count, NGZ_S_STRINGS, 1, &z->pool_len);
     z->entities = section(base, secs, h.section_count, NGZ_S_ENTITIES, sizeof(ngz_entity_t),
                           &z->entity_count);
@@ -175,9 +140,10 @@ static int check(const char *name, ng_ngz_t *z, ng_error_t *err)
     f.out_keys = section(base, secs, h.section_count, NGZ_S_AC_OUTS, 4, &cnt[3]);
     f.dense = section(base, secs, h.section_count, NGZ_S_AC_DENSE, 4, &cnt[4]);
     f.classes = section(base, secs, h.section_count, NGZ_S_AC_CLASSES, 1, &cnt[5]);
+    f.depths = section(base, secs, h.section_count, NGZ_S_AC_DEPTHS, 1, &cnt[6]);
     if (!z->pool || !z->entities || !z->attrs || !z->aliases || !z->id_slots ||
         !z->word_slots || !z->patterns || !z->lits || !z->ignored || !acn || !f.states ||
-        !f.labels || !f.out_keys || !f.dense || !f.classes)
+        !f.labels || !f.out_keys || !f.dense || !f.classes || !f.depths)
         return BAD("%s: a section is missing" AGAIN, name);
 
     /* Strings, then everything that points into them. */
@@ -240,16 +206,13 @@ static int check(const char *name, ng_ngz_t *z, ng_error_t *err)
     f.class_count = acn[2];
     f.out_count = acn[3];
     if (f.state_count == NONE || cnt[1] != (size_t)f.state_count + 1 ||
-        cnt[2] != f.state_count || cnt[3] != f.out_count || f.class_count > 256 ||
+        cnt[2] != f.state_count || cnt[6] != f.state_count || cnt[3] != f.out_count || f.class_count > 256 ||
         cnt[4] != (size_t)f.dense_count * f.class_count)
         return BAD("%s: automaton sizes disagree" AGAIN, name);
     char why[160];
-    z->ac = ng_ac_from_flat(&f, (uint32_t)z->lit_count, why, sizeof why);
+    z->ac = ng_ac_from_flat(&f, (uint32_t)z->lit_count, lit_key_len, z->lits, why, sizeof why);
     if (!z->ac)
         return BAD("%s: corrupt automaton (%s)" AGAIN, name, why);
-    const char *bad = check_depths(&f, z->lits);
-    if (bad)
-        return BAD("%s: corrupt automaton (%s)" AGAIN, name, bad);
     return NG_OK;
 }
 

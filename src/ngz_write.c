@@ -230,6 +230,7 @@ int ng_gazetteer_write_compiled(const ng_gazetteer_t *gz, FILE *out, ng_error_t 
             {NGZ_S_AC_OUTS, 4, f.out_keys, (uint64_t)f.out_count * 4},
             {NGZ_S_AC_DENSE, 4, f.dense, (uint64_t)f.dense_count * f.class_count * 4},
             {NGZ_S_AC_CLASSES, 1, f.classes, 256},
+            {NGZ_S_AC_DEPTHS, 1, f.depths, f.state_count},
         };
         st = write_all(out, secs, sizeof secs / sizeof *secs,
                        opts.auto_aliases ? NGZ_FLAG_AUTO_ALIASES : 0, err);

@@ -368,7 +368,7 @@ int ng_scanner_tag(ng_scanner_t *s, const ng_segments_t *seg, const char *name,
     s->seg = seg;
 
     ng_fold_text(s->text, len, &s->folded);
-    ng_ac_scan(s->t->ac, s->folded.bytes, s->folded.len, on_literal, s);
+    ng_ac_scan_words(s->t->ac, s->folded.bytes, s->folded.len, on_literal, s);
     if (s->t->patterns)
         ng_patterns_scan(s->t->patterns, s->pattern_scratch, name, text, len, &s->diag,
                          on_pattern, s);

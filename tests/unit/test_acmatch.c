@@ -350,17 +350,18 @@ static bool run_via_flat;
 /* A checked automaton over copies of ac's arrays (freed by free_copy). */
 typedef struct flat_copy {
     ng_ac_flat_t f;
-    void *parts[5];
+    void *parts[6];
 } flat_copy_t;
 
 static void copy_flat(const ng_ac_t *ac, flat_copy_t *c)
 {
     ng_ac_flat(ac, &c->f);
-    size_t sizes[5] = {((size_t)c->f.state_count + 1) * sizeof(ng_ac_state_t), c->f.state_count,
+    size_t sizes[6] = {((size_t)c->f.state_count + 1) * sizeof(ng_ac_state_t), c->f.state_count,
                        (size_t)c->f.out_count * 4 + 4,
-                       (size_t)c->f.dense_count * c->f.class_count * 4, 256};
-    const void *src[5] = {c->f.states, c->f.labels, c->f.out_keys, c->f.dense, c->f.classes};
-    for (int i = 0; i < 5; i++) {
+                       (size_t)c->f.dense_count * c->f.class_count * 4, 256, c->f.state_count};
+    const void *src[6] = {c->f.states, c->f.labels, c->f.out_keys, c->f.dense, c->f.classes,
+                          c->f.depths};
+    for (int i = 0; i < 6; i++) {
         c->parts[i] = malloc(sizes[i] ? sizes[i] : 1);
         memcpy(c->parts[i], src[i], sizes[i]);
     }
@@ -369,11 +370,12 @@ static void copy_flat(const ng_ac_t *ac, flat_copy_t *c)
     c->f.out_keys = c->parts[2];
     c->f.dense = c->parts[3];
     c->f.classes = c->parts[4];
+    c->f.depths = c->parts[5];
 }
 
 static void free_copy(flat_copy_t *c)
 {
-    for (int i = 0; i < 5; i++)
+    for (int i = 0; i < 6; i++)
         free(c->parts[i]);
 }
 
@@ -412,7 +414,7 @@ static void property_run(uint64_t seed, const unsigned char *alphabet, size_t as
             flat_copy_t copy;
             copy_flat(ac, &copy);
             char why[128];
-            ng_ac_t *view = ng_ac_from_flat(&copy.f, (uint32_t)n, why, sizeof why);
+            ng_ac_t *view = ng_ac_from_flat(&copy.f, (uint32_t)n, NULL, NULL, why, sizeof why);
             if (!view)
                 fail_msg("a built automaton is refused: %s", why);
             ng_ac_scan(view, text, len, collect, &col);
@@ -517,6 +519,7 @@ static void test_from_flat_refuses(void **state)
         {"children backwards", "children"},    {"key id too big", "key 9"},
         {"dense past the end", "dense"},       {"class too big", "class"},
         {"keys backwards", "keys out of order"}, {"too few states", "states"},
+        {"a depth too small", "depth"},        {"fail within the level", "failure link goes"},
     };
     for (size_t k = 0; k < sizeof cases / sizeof *cases; k++) {
         flat_copy_t c;
@@ -531,9 +534,11 @@ static void test_from_flat_refuses(void **state)
         case 5: ((unsigned char *)c.parts[4])['h'] = 255; break;
         case 6: st[5].out = 4; break;
         case 7: c.f.state_count = 0; break;
+        case 8: ((unsigned char *)c.parts[5])[6] = 1; break;
+        case 9: st[7].fail = 6; break; /* "his" to "her": same level */
         }
         char why[128] = "";
-        ng_ac_t *view = ng_ac_from_flat(&c.f, 4, why, sizeof why);
+        ng_ac_t *view = ng_ac_from_flat(&c.f, 4, NULL, NULL, why, sizeof why);
         if (view || !strstr(why, cases[k].why))
             fail_msg("%s: %s ('%s')", cases[k].name, view ? "accepted" : "wrong reason", why);
         free_copy(&c);
