@@ -357,7 +357,7 @@ static void copy_flat(const ng_ac_t *ac, flat_copy_t *c)
 {
     ng_ac_flat(ac, &c->f);
     size_t sizes[6] = {((size_t)c->f.state_count + 1) * sizeof(ng_ac_state_t), c->f.state_count,
-                       (size_t)c->f.out_count * 4 + 4,
+                       (size_t)c->f.out_count * 4,
                        (size_t)c->f.dense_count * c->f.class_count * 4, 256, c->f.state_count};
     const void *src[6] = {c->f.states, c->f.labels, c->f.out_keys, c->f.dense, c->f.classes,
                           c->f.depths};
