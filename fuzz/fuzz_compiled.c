@@ -9,6 +9,12 @@
  * must hold for any accepted file is checked: every accessor stays inside
  * the tables, ids are found, and a tagger over the stored automaton tags
  * text without leaving it (mentions inside the text, entities that exist).
+ *
+ * The seeds (fuzz/corpus/fuzz_compiled) are files the tool wrote; a change
+ * of format or version makes them stale (refused at the header), so write
+ * them again then, e.g. mixed.ngz from a gazetteer of every row kind:
+ *   nergraph gazetteer compile -o fuzz/corpus/fuzz_compiled/mixed.ngz \
+ *       --words WORDS.txt GAZETTEER.tsv
  */
 #include <stdint.h>
 #include <string.h>

@@ -169,8 +169,16 @@ int ng_gazetteer_write_compiled(const ng_gazetteer_t *gz, FILE *out, ng_error_t 
     ngz_alias_t *aliases = ng_xcalloc(na ? na : 1, sizeof *aliases);
     uint32_t *patterns = ng_xmalloc((na ? na : 1) * sizeof *patterns);
     size_t npat = 0;
-    lit_t *lits = ng_xmalloc((t->lit_count ? t->lit_count : 1) * sizeof *lits);
-    memcpy(lits, t->lits, t->lit_count * sizeof *lits);
+    /* The tagger is this function's: a table it built is rewritten in
+     * place to point into the pool (a copy would cost as much again); one
+     * it borrowed from a compiled gazetteer is copied. */
+    lit_t *copy = NULL, *lits = t->lits_owned;
+    if (!lits) {
+        copy = ng_xmalloc((t->lit_count ? t->lit_count : 1) * sizeof *copy);
+        memcpy(copy, t->lits, t->lit_count * sizeof *copy);
+        lits = copy;
+    }
+    const char *lit_text = t->lit_text;
     size_t li = 0;
     for (size_t i = 0; i < na; i++) {
         const ng_alias_t *a = ng_gazetteer_alias(gz, i);
@@ -185,11 +193,11 @@ int ng_gazetteer_write_compiled(const ng_gazetteer_t *gz, FILE *out, ng_error_t 
         }
         if (li < t->lit_count && lits[li].entity == a->entity && lits[li].exact_len == a->len &&
             !(lits[li].flags & LIT_AUTO) &&
-            memcmp(ng_lit_exact(t, &lits[li]), a->text, a->len) == 0)
+            memcmp(lit_text + lits[li].exact_off, a->text, a->len) == 0)
             lits[li++].exact_off = aliases[i].text;
     }
     for (; li < t->lit_count; li++)
-        lits[li].exact_off = intern(&w, ng_lit_exact(t, &t->lits[li]), lits[li].exact_len);
+        lits[li].exact_off = intern(&w, lit_text + lits[li].exact_off, lits[li].exact_len);
 
     words_ctx_t wc = {0};
     ng_gazetteer_each_word(gz, collect_word, &wc);
@@ -241,7 +249,7 @@ int ng_gazetteer_write_compiled(const ng_gazetteer_t *gz, FILE *out, ng_error_t 
     free(ignored);
     free(aliases);
     free(patterns);
-    free(lits);
+    free(copy);
     free(word_slots);
     ng_buf_free(&w.pool);
     ng_strmap_destroy(&w.interned);
