@@ -71,7 +71,6 @@ struct ng_gazetteer {
     index_t alias_seen;     /* entity+kind+text -> alias index (dedupe) */
     ng_strmap_t words;      /* folded common words (ng_gazetteer_load_words) */
     ng_arena_t *strings;
-    ng_buf_t scratch;
     ng_diag_t diag;         /* ng_gazetteer_set_diagnostics */
     ng_gazetteer_report_fn report; /* set by ng_gazetteer_keep_going */
     void *report_ctx;
@@ -187,7 +186,6 @@ void ng_gazetteer_free(ng_gazetteer_t *gz)
     free(gz->alias_seen.slots);
     ng_strmap_destroy(&gz->words);
     ng_arena_free(gz->strings);
-    ng_buf_free(&gz->scratch);
     ng_ngz_close(gz->z);
     free(gz->z_aliases);
     pthread_mutex_destroy(&gz->z_lock);
