@@ -1,11 +1,12 @@
 /*
  * Aho-Corasick, built for large gazetteers and stored as flat arrays.
  *
- * Keys are sorted first, so the trie is made in one sweep without per-node
- * child lists being searched.  States are then renumbered breadth-first:
- * the children of a state become consecutive numbers, so a state needs no
- * edge list at all (its children are first .. next state's first, their
- * bytes in labels[]), 17 bytes a state in all.  States nearer the root than
+ * Keys are sorted first, so the trie is laid out level by level from runs
+ * of sorted keys, without per-node child lists being searched.  States are
+ * numbered breadth-first: the children of a state are consecutive
+ * numbers, so a state needs no edge list at all (its children are first ..
+ * next state's first, their bytes in labels[]), 18 bytes a state in all
+ * with its depth.  States nearer the root than
  * the rest are also given a full transition row over byte classes (the
  * bytes that occur in some key, each its own class, all others one class),
  * failures already followed: most bytes of real text are read in those
@@ -95,111 +96,90 @@ static uint32_t *sorted_key_order(const unsigned char *const *keys, const uint32
     return order;
 }
 
-/* The trie in build form: first child / next sibling / label per state,
- * children kept in byte order because keys arrive sorted; a state's keys
- * are order[out_off .. out_off + out_cnt). */
-typedef struct trie {
-    size_t count;
-    uint32_t *first, *next;
-    unsigned char *label;
-    uint32_t *out_off, *out_cnt;
-} trie_t;
+/* A range [lo, hi) of the sorted keys: the keys below one state. */
+typedef struct range {
+    uint32_t lo, hi;
+} range_t;
 
-static void trie_free(trie_t *t)
+/*
+ * Lay the trie out breadth-first straight from the sorted keys, one level
+ * at a time: the keys below a state of depth d are a run of the sorted
+ * keys sharing d bytes; those of length d end there (they sort first), and
+ * the rest split by their byte d into the runs of its children.  The keys
+ * are first copied in sorted order into one buffer, so every pass reads
+ * memory in order: a million names give millions of states, and a trie
+ * linked by pointers would cost a cache miss for each.
+ */
+static void layout(ng_ac_flat_t *f, const unsigned char *const *keys, const uint32_t *lens,
+                   const uint32_t *order, size_t n)
 {
-    free(t->first);
-    free(t->next);
-    free(t->label);
-    free(t->out_off);
-    free(t->out_cnt);
-}
-
-/* One sweep over the sorted keys: each key shares the path of its common
- * prefix with the key before it, and every byte below that is a new state. */
-static void trie_build(trie_t *t, const unsigned char *const *keys, const uint32_t *lens,
-                       const uint32_t *order, size_t n)
-{
-    size_t need = 1;
+    size_t total = 0;
     for (size_t i = 0; i < n; i++)
-        need += lens[i];
-    t->count = 1;
-    t->first = ng_xmalloc(need * sizeof *t->first);
-    t->next = ng_xmalloc(need * sizeof *t->next);
-    t->label = ng_xmalloc(need);
-    t->out_off = ng_xmalloc(need * sizeof *t->out_off);
-    t->out_cnt = ng_xmalloc(need * sizeof *t->out_cnt);
-    uint32_t *last = ng_xmalloc(need * sizeof *last);
-    t->first[0] = t->next[0] = last[0] = NONE;
-    t->label[0] = 0;
-    t->out_cnt[0] = 0;
-
-    uint32_t *path = ng_xmalloc((need + 1) * sizeof *path); /* path[d] = state at depth d */
-    path[0] = 0;
-    const unsigned char *prev = NULL;
-    uint32_t prev_len = 0;
-    for (size_t oi = 0; oi < n; oi++) {
-        uint32_t k = order[oi];
-        const unsigned char *key = keys[k];
-        uint32_t len = lens[k];
-        uint32_t lcp = 0;
-        if (prev)
-            while (lcp < len && lcp < prev_len && key[lcp] == prev[lcp])
-                lcp++;
-        for (uint32_t d = lcp; d < len; d++) {
-            uint32_t parent = path[d];
-            uint32_t s = (uint32_t)t->count++;
-            t->first[s] = t->next[s] = last[s] = NONE;
-            t->label[s] = key[d];
-            t->out_cnt[s] = 0;
-            if (last[parent] == NONE)
-                t->first[parent] = s;
-            else
-                t->next[last[parent]] = s;
-            last[parent] = s;
-            path[d + 1] = s;
-        }
-        uint32_t end = path[len];
-        if (t->out_cnt[end] == 0)
-            t->out_off[end] = (uint32_t)oi;
-        t->out_cnt[end]++;
-        prev = key;
-        prev_len = len;
+        total += lens[i];
+    unsigned char *buf = ng_xmalloc(total ? total : 1);
+    size_t *off = ng_xmalloc((n ? n : 1) * sizeof *off);
+    uint32_t *len = ng_xmalloc((n ? n : 1) * sizeof *len);
+    for (size_t i = 0, at = 0; i < n; i++) {
+        off[i] = at;
+        len[i] = lens[order[i]];
+        memcpy(buf + at, keys[order[i]], len[i]);
+        at += len[i];
     }
-    free(path);
-    free(last);
-}
-
-/* Number the trie's states breadth-first and lay them out: children
- * consecutive, keys grouped by state in state order. */
-static void layout(ng_ac_flat_t *f, const trie_t *t, const uint32_t *order, size_t n_keys)
-{
-    size_t n = t->count;
-    ng_ac_state_t *st = ng_xcalloc(n + 1, sizeof *st);
-    unsigned char *labels = ng_xmalloc(n);
-    uint32_t *out_keys = ng_xmalloc((n_keys ? n_keys : 1) * sizeof *out_keys);
-    unsigned char *depths = ng_xmalloc(n);
-    uint32_t *queue = ng_xmalloc(n * sizeof *queue); /* new number -> trie state */
-    size_t qh = 0, qt = 0, outs = 0;
-    queue[qt++] = 0;
-    labels[0] = 0;
-    depths[0] = 0;
-    while (qh < qt) {
-        uint32_t s = queue[qh];
-        ng_ac_state_t *ns = &st[qh++];
-        ns->first = (uint32_t)qt;
-        ns->out = (uint32_t)outs;
-        for (uint32_t k = 0; k < t->out_cnt[s]; k++)
-            out_keys[outs++] = order[t->out_off[s] + k];
-        for (uint32_t c = t->first[s]; c != NONE; c = t->next[c]) {
-            labels[qt] = t->label[c];
-            depths[qt] = depths[qh - 1] == 255 ? 255 : (unsigned char)(depths[qh - 1] + 1);
-            queue[qt++] = c;
+    size_t cap = 0, count = 1, outs = 0;
+    ng_ac_state_t *st = NULL;
+    unsigned char *labels = NULL, *depths = NULL;
+    size_t lcap = 0, dcap = 0;
+    NG_GROW(st, cap, 2);
+    NG_GROW(labels, lcap, 1);
+    NG_GROW(depths, dcap, 1);
+    labels[0] = depths[0] = 0;
+    uint32_t *out_keys = ng_xmalloc((n ? n : 1) * sizeof *out_keys);
+    range_t *cur = ng_xmalloc(sizeof *cur), *next = NULL;
+    size_t ncur = 1, nnext = 0, next_cap = 0, cur_cap = 1;
+    cur[0] = (range_t){0, (uint32_t)n};
+    uint32_t level_start = 0;
+    for (uint32_t d = 0; ncur; d++) {
+        nnext = 0;
+        for (size_t g = 0; g < ncur; g++) {
+            uint32_t s = level_start + (uint32_t)g;
+            st[s].first = (uint32_t)count;
+            st[s].out = (uint32_t)outs;
+            uint32_t i = cur[g].lo, hi = cur[g].hi;
+            while (i < hi && len[i] == d)
+                out_keys[outs++] = order[i++];
+            while (i < hi) {
+                unsigned char b = buf[off[i] + d];
+                uint32_t j = i + 1;
+                while (j < hi && buf[off[j] + d] == b)
+                    j++;
+                NG_GROW(st, cap, count + 2);
+                NG_GROW(labels, lcap, count + 1);
+                NG_GROW(depths, dcap, count + 1);
+                labels[count] = b;
+                depths[count] = d + 1 < 255 ? (unsigned char)(d + 1) : 255;
+                count++;
+                NG_GROW(next, next_cap, nnext + 1);
+                next[nnext++] = (range_t){i, j};
+                i = j;
+            }
         }
+        level_start += (uint32_t)ncur;
+        range_t *t = cur;
+        cur = next;
+        next = t;
+        size_t tc = cur_cap;
+        cur_cap = next_cap;
+        next_cap = tc;
+        ncur = nnext;
     }
-    st[n].first = (uint32_t)n;
-    st[n].out = (uint32_t)outs;
-    free(queue);
-    f->state_count = (uint32_t)n;
+    free(cur);
+    free(next);
+    free(buf);
+    free(off);
+    free(len);
+    st[count].first = (uint32_t)count;
+    st[count].out = (uint32_t)outs;
+    f->state_count = (uint32_t)count;
     f->out_count = (uint32_t)outs;
     f->states = st;
     f->labels = labels;
@@ -294,10 +274,7 @@ ng_ac_t *ng_ac_build_sized(const unsigned char *const *keys, const uint32_t *len
     ng_ac_t *ac = ng_xcalloc(1, sizeof *ac);
     ac->owned = true;
     uint32_t *order = sorted_key_order(keys, lens, n);
-    trie_t trie;
-    trie_build(&trie, keys, lens, order, n);
-    layout(&ac->f, &trie, order, n);
-    trie_free(&trie);
+    layout(&ac->f, keys, lens, order, n);
     free(order);
     make_classes(&ac->f, dense_states);
     link(&ac->f);
