@@ -1,41 +1,44 @@
 /*
- * Aho-Corasick, built for large gazetteers: keys are sorted first, so the
- * trie is made in one sweep without per-node child lists being searched,
- * then laid out with each node's children contiguous and sorted (a compact
- * "CSR" form: 24 bytes a state plus 5 an edge).  The root has a full 256-way
- * table because every byte of the text starts there.  Dictionary links skip
- * straight to the next state that ends a key, so reporting costs nothing
- * where nothing matches.
+ * Aho-Corasick, built for large gazetteers and stored as flat arrays.
+ *
+ * Keys are sorted first, so the trie is laid out level by level from runs
+ * of sorted keys, without per-node child lists being searched.  States are
+ * numbered breadth-first: the children of a state are consecutive
+ * numbers, so a state needs no edge list at all (its children are first ..
+ * next state's first, their bytes in labels[]), 18 bytes a state in all
+ * with its depth.  States nearer the root than
+ * the rest are also given a full transition row over byte classes (the
+ * bytes that occur in some key, each its own class, all others one class),
+ * failures already followed: most bytes of real text are read in those
+ * states, and breadth-first numbering makes "is s dense" one comparison.
+ * Emit links skip straight to the next state that ends a key, so reporting
+ * costs nothing where nothing matches.
  */
 #include "acmatch.h"
 
+#include <stdbool.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "util.h"
 
-#define NONE UINT32_MAX
+#define NONE NG_AC_NONE
 
-typedef struct state {
-    uint32_t edge_off;   /* first edge in edge_byte/edge_to */
-    uint32_t edge_count;
-    uint32_t fail;
-    uint32_t dict;       /* nearest proper suffix state with outputs, or NONE */
-    uint32_t out_off;    /* outputs: out_keys[out_off .. out_off+out_count) */
-    uint32_t out_count;
-} state_t;
+/* The dense rows' budget: sized to stay in the L2 cache, where the hot
+ * states near the root are read from. */
+#define DENSE_BYTES (512u * 1024u)
 
 struct ng_ac {
-    state_t *states;
-    size_t state_count;
-    unsigned char *edge_byte;
-    uint32_t *edge_to;
-    uint32_t *out_keys;  /* key ids grouped by state */
-    uint32_t root_next[256];
+    ng_ac_flat_t f;
+    bool owned; /* the arrays are ours to free (built, not borrowed) */
 };
 
-/* A key with its id, so that sorting needs no context pointer. */
+/* A key with its id, so that sorting needs no context pointer, and its
+ * first bytes as a number, so that most comparisons do not read the key
+ * (a cache miss each, with millions of keys). */
 typedef struct sort_key {
+    uint64_t head;       /* first 8 bytes, big-endian, zero-padded */
     const unsigned char *bytes;
     uint32_t len;
     uint32_t id;
@@ -44,6 +47,8 @@ typedef struct sort_key {
 static int cmp_keys(const void *a, const void *b)
 {
     const sort_key_t *x = a, *y = b;
+    if (x->head != y->head)
+        return x->head < y->head ? -1 : 1;
     int c = memcmp(x->bytes, y->bytes, x->len < y->len ? x->len : y->len);
     if (c)
         return c;
@@ -52,36 +57,36 @@ static int cmp_keys(const void *a, const void *b)
     return x->id < y->id ? -1 : x->id > y->id;
 }
 
-static uint32_t child(const ng_ac_t *ac, uint32_t s, unsigned char b)
+/* The child of s on byte b, or NONE: a search of its labels. */
+static inline uint32_t child(const ng_ac_flat_t *f, uint32_t s, unsigned char b)
 {
-    const state_t *st = &ac->states[s];
-    const unsigned char *bytes = ac->edge_byte + st->edge_off;
-    uint32_t n = st->edge_count;
-    if (n <= 8) {
-        for (uint32_t i = 0; i < n; i++)
-            if (bytes[i] == b)
-                return ac->edge_to[st->edge_off + i];
-        return NONE;
-    }
-    uint32_t lo = 0, hi = n;
-    while (lo < hi) {
-        uint32_t mid = (lo + hi) / 2;
-        if (bytes[mid] < b)
+    uint32_t lo = f->states[s].first, end = f->states[s + 1].first, hi = end;
+    const unsigned char *lab = f->labels;
+    /* Narrow [lo, hi] around the first label >= b, then look at a few. */
+    while (hi - lo > 8) {
+        uint32_t mid = lo + (hi - lo) / 2;
+        if (lab[mid] < b)
             lo = mid + 1;
         else
             hi = mid;
     }
-    return lo < n && bytes[lo] == b ? ac->edge_to[st->edge_off + lo] : NONE;
+    for (; lo < end; lo++)
+        if (lab[lo] >= b)
+            return lab[lo] == b ? lo : NONE;
+    return NONE;
 }
 
-/* Key ids in sorted key order: the trie sweep needs sorted keys, and the
- * same array, grouped by end state, becomes the output table. */
+/* Key ids in sorted key order: the trie sweep needs sorted keys. */
 static uint32_t *sorted_key_order(const unsigned char *const *keys, const uint32_t *lens,
                                   size_t n)
 {
     sort_key_t *sorted = ng_xmalloc((n ? n : 1) * sizeof *sorted);
-    for (size_t i = 0; i < n; i++)
-        sorted[i] = (sort_key_t){keys[i], lens[i], (uint32_t)i};
+    for (size_t i = 0; i < n; i++) {
+        uint64_t head = 0;
+        for (uint32_t k = 0; k < 8; k++)
+            head = head << 8 | (k < lens[i] ? keys[i][k] : 0);
+        sorted[i] = (sort_key_t){head, keys[i], lens[i], (uint32_t)i};
+    }
     if (n)
         qsort(sorted, n, sizeof *sorted, cmp_keys);
     uint32_t *order = ng_xmalloc((n ? n : 1) * sizeof *order);
@@ -91,155 +96,188 @@ static uint32_t *sorted_key_order(const unsigned char *const *keys, const uint32
     return order;
 }
 
-/* The trie in build form: first child / next sibling / label per state,
- * children kept in byte order because keys arrive sorted; a state's keys
- * are order[out_off .. out_off + out_cnt). */
-typedef struct trie {
-    size_t count;
-    uint32_t *first, *next;
-    unsigned char *label;
-    uint32_t *out_off, *out_cnt;
-} trie_t;
+/* A range [lo, hi) of the sorted keys: the keys below one state. */
+typedef struct range {
+    uint32_t lo, hi;
+} range_t;
 
-static void trie_free(trie_t *t)
+/*
+ * Lay the trie out breadth-first straight from the sorted keys, one level
+ * at a time: the keys below a state of depth d are a run of the sorted
+ * keys sharing d bytes; those of length d end there (they sort first), and
+ * the rest split by their byte d into the runs of its children.  The keys
+ * are first copied in sorted order into one buffer, so every pass reads
+ * memory in order: a million names give millions of states, and a trie
+ * linked by pointers would cost a cache miss for each.
+ */
+static void layout(ng_ac_flat_t *f, const unsigned char *const *keys, const uint32_t *lens,
+                   const uint32_t *order, size_t n)
 {
-    free(t->first);
-    free(t->next);
-    free(t->label);
-    free(t->out_off);
-    free(t->out_cnt);
-}
-
-/* One sweep over the sorted keys: each key shares the path of its common
- * prefix with the key before it, and every byte below that is a new state. */
-static void trie_build(trie_t *t, const unsigned char *const *keys, const uint32_t *lens,
-                       const uint32_t *order, size_t n)
-{
-    size_t need = 1;
+    size_t total = 0;
     for (size_t i = 0; i < n; i++)
-        need += lens[i];
-    t->count = 1;
-    t->first = ng_xmalloc(need * sizeof *t->first);
-    t->next = ng_xmalloc(need * sizeof *t->next);
-    t->label = ng_xmalloc(need);
-    t->out_off = ng_xmalloc(need * sizeof *t->out_off);
-    t->out_cnt = ng_xcalloc(need, sizeof *t->out_cnt);
-    uint32_t *last = ng_xmalloc(need * sizeof *last);
-    t->first[0] = t->next[0] = last[0] = NONE;
-    t->label[0] = 0;
-
-    uint32_t *path = ng_xmalloc((need + 1) * sizeof *path); /* path[d] = state at depth d */
-    path[0] = 0;
-    const unsigned char *prev = NULL;
-    uint32_t prev_len = 0;
-    for (size_t oi = 0; oi < n; oi++) {
-        uint32_t k = order[oi];
-        const unsigned char *key = keys[k];
-        uint32_t len = lens[k];
-        uint32_t lcp = 0;
-        if (prev)
-            while (lcp < len && lcp < prev_len && key[lcp] == prev[lcp])
-                lcp++;
-        for (uint32_t d = lcp; d < len; d++) {
-            uint32_t parent = path[d];
-            uint32_t s = (uint32_t)t->count++;
-            t->first[s] = t->next[s] = last[s] = NONE;
-            t->label[s] = key[d];
-            if (last[parent] == NONE)
-                t->first[parent] = s;
-            else
-                t->next[last[parent]] = s;
-            last[parent] = s;
-            path[d + 1] = s;
-        }
-        uint32_t end = path[len];
-        if (t->out_cnt[end] == 0)
-            t->out_off[end] = (uint32_t)oi;
-        t->out_cnt[end]++;
-        prev = key;
-        prev_len = len;
+        total += lens[i];
+    unsigned char *buf = ng_xmalloc(total ? total : 1);
+    size_t *off = ng_xmalloc((n ? n : 1) * sizeof *off);
+    uint32_t *len = ng_xmalloc((n ? n : 1) * sizeof *len);
+    for (size_t i = 0, at = 0; i < n; i++) {
+        off[i] = at;
+        len[i] = lens[order[i]];
+        memcpy(buf + at, keys[order[i]], len[i]);
+        at += len[i];
     }
-    free(path);
-    free(last);
+    size_t cap = 0, count = 1, outs = 0;
+    ng_ac_state_t *st = NULL;
+    unsigned char *labels = NULL, *depths = NULL;
+    size_t lcap = 0, dcap = 0;
+    NG_GROW(st, cap, 2);
+    NG_GROW(labels, lcap, 1);
+    NG_GROW(depths, dcap, 1);
+    labels[0] = depths[0] = 0;
+    uint32_t *out_keys = ng_xmalloc((n ? n : 1) * sizeof *out_keys);
+    range_t *cur = ng_xmalloc(sizeof *cur), *next = NULL;
+    size_t ncur = 1, nnext = 0, next_cap = 0, cur_cap = 1;
+    cur[0] = (range_t){0, (uint32_t)n};
+    uint32_t level_start = 0;
+    for (uint32_t d = 0; ncur; d++) {
+        nnext = 0;
+        for (size_t g = 0; g < ncur; g++) {
+            uint32_t s = level_start + (uint32_t)g;
+            st[s].first = (uint32_t)count;
+            st[s].out = (uint32_t)outs;
+            uint32_t i = cur[g].lo, hi = cur[g].hi;
+            while (i < hi && len[i] == d)
+                out_keys[outs++] = order[i++];
+            while (i < hi) {
+                unsigned char b = buf[off[i] + d];
+                uint32_t j = i + 1;
+                while (j < hi && buf[off[j] + d] == b)
+                    j++;
+                NG_GROW(st, cap, count + 2);
+                NG_GROW(labels, lcap, count + 1);
+                NG_GROW(depths, dcap, count + 1);
+                labels[count] = b;
+                depths[count] = d + 1 < 255 ? (unsigned char)(d + 1) : 255;
+                count++;
+                NG_GROW(next, next_cap, nnext + 1);
+                next[nnext++] = (range_t){i, j};
+                i = j;
+            }
+        }
+        level_start += (uint32_t)ncur;
+        range_t *t = cur;
+        cur = next;
+        next = t;
+        size_t tc = cur_cap;
+        cur_cap = next_cap;
+        next_cap = tc;
+        ncur = nnext;
+    }
+    free(cur);
+    free(next);
+    free(buf);
+    free(off);
+    free(len);
+    st[count].first = (uint32_t)count;
+    st[count].out = (uint32_t)outs;
+    f->state_count = (uint32_t)count;
+    f->out_count = (uint32_t)outs;
+    f->states = st;
+    f->labels = labels;
+    f->out_keys = out_keys;
+    f->depths = depths;
 }
 
-/* Lay the trie out breadth-first in CSR form: each state's edges
- * contiguous and in byte order.  State numbers stay the trie's.  Returns
- * the states in breadth-first order (t->count of them); caller frees. */
-static uint32_t *layout_csr(ng_ac_t *ac, const trie_t *t)
+/* Byte classes: each byte some key holds gets its own class, every other
+ * byte shares class 0 (from any state it leads back to the root). */
+static void make_classes(ng_ac_flat_t *f, uint32_t dense_states)
 {
-    ac->state_count = t->count;
-    ac->states = ng_xcalloc(t->count, sizeof *ac->states);
-    ac->edge_byte = ng_xmalloc(t->count);
-    ac->edge_to = ng_xmalloc(t->count * sizeof *ac->edge_to);
-    uint32_t *queue = ng_xmalloc(t->count * sizeof *queue);
-    size_t qh = 0, qt = 0, edges = 0;
-    queue[qt++] = 0;
-    while (qh < qt) {
-        uint32_t s = queue[qh++];
-        state_t *st = &ac->states[s];
-        st->edge_off = (uint32_t)edges;
-        st->out_off = t->out_off[s];
-        st->out_count = t->out_cnt[s];
-        for (uint32_t c = t->first[s]; c != NONE; c = t->next[c]) {
-            ac->edge_byte[edges] = t->label[c];
-            ac->edge_to[edges] = c;
-            edges++;
-            queue[qt++] = c;
-        }
-        st->edge_count = (uint32_t)(edges - st->edge_off);
+    unsigned char *classes = ng_xcalloc(256, 1);
+    bool used[256] = {false};
+    for (uint32_t s = 1; s < f->state_count; s++)
+        used[f->labels[s]] = true;
+    uint32_t c = 1;
+    for (int b = 0; b < 256; b++)
+        if (used[b])
+            classes[b] = (unsigned char)c++;
+    f->class_count = c; /* at most 256: class 0 exists only if a byte is unused */
+    if (c == 257) {
+        for (int b = 0; b < 256; b++)
+            classes[b] = (unsigned char)b;
+        f->class_count = 256;
     }
-    for (int b = 0; b < 256; b++) {
-        uint32_t c = child(ac, 0, (unsigned char)b);
-        ac->root_next[b] = c == NONE ? 0 : c;
-    }
-    return queue;
+    f->classes = classes;
+    uint32_t rows = dense_states ? dense_states
+                                 : DENSE_BYTES / (f->class_count * (uint32_t)sizeof(uint32_t));
+    f->dense_count = rows < 1 ? 1 : rows > f->state_count ? f->state_count : rows;
 }
 
-/* The failure target of the child reached from s (not the root) on byte b:
- * the longest proper suffix state that has a child on b, else the root. */
-static uint32_t fail_target(const ng_ac_t *ac, uint32_t s, unsigned char b)
+/* Failure and emit links, and the dense rows, in breadth-first order: a
+ * state's failure (always shallower, so numbered lower) is final before
+ * its children are visited, and so is the dense row of that failure. */
+static void link(ng_ac_flat_t *f)
 {
-    uint32_t t = ac->states[s].fail;
-    for (;;) {
-        uint32_t x = t == 0 ? (ac->root_next[b] ? ac->root_next[b] : NONE) : child(ac, t, b);
-        if (x != NONE)
-            return x;
-        if (t == 0)
-            return 0;
-        t = ac->states[t].fail;
-    }
-}
-
-/* Failure and dictionary links.  Queue order is BFS order, so a state's
- * fail target is final before its children are visited. */
-static void link_failures(ng_ac_t *ac, const uint32_t *queue)
-{
-    ac->states[0].fail = 0;
-    ac->states[0].dict = NONE;
-    for (size_t qi = 0; qi < ac->state_count; qi++) {
-        uint32_t s = queue[qi];
-        const state_t *st = &ac->states[s];
-        for (uint32_t e = st->edge_off; e < st->edge_off + st->edge_count; e++) {
-            uint32_t c = ac->edge_to[e];
-            uint32_t f = s == 0 ? 0 : fail_target(ac, s, ac->edge_byte[e]);
-            ac->states[c].fail = f;
-            ac->states[c].dict = ac->states[f].out_count ? f : ac->states[f].dict;
+    ng_ac_state_t *st = (ng_ac_state_t *)f->states;
+    uint32_t C = f->class_count;
+    uint32_t *dense = ng_xmalloc((size_t)f->dense_count * C * sizeof *dense);
+    /* A representative byte per class, for the child search. */
+    int rep[256];
+    bool used[256] = {false};
+    for (uint32_t s = 1; s < f->state_count; s++)
+        used[f->labels[s]] = true;
+    for (int c = 0; c < 256; c++)
+        rep[c] = -1; /* the class of the bytes no key holds */
+    for (int b = 255; b >= 0; b--)
+        if (used[b])
+            rep[f->classes[b]] = b;
+    st[0].fail = 0;
+    st[0].emit = NONE;
+    for (uint32_t s = 0; s < f->state_count; s++) {
+        if (s < f->dense_count)
+            for (uint32_t c = 0; c < C; c++) {
+                uint32_t x = rep[c] >= 0 ? child(f, s, (unsigned char)rep[c]) : NONE;
+                dense[(size_t)s * C + c] =
+                    x != NONE ? x : s == 0 ? 0 : dense[(size_t)st[s].fail * C + c];
+            }
+        for (uint32_t ch = st[s].first; ch < st[s + 1].first; ch++) {
+            unsigned char b = f->labels[ch];
+            uint32_t fl = 0;
+            if (s != 0) {
+                uint32_t t = st[s].fail;
+                for (;;) {
+                    if (t < f->dense_count) {
+                        fl = dense[(size_t)t * C + f->classes[b]];
+                        break;
+                    }
+                    uint32_t x = child(f, t, b);
+                    if (x != NONE) {
+                        fl = x;
+                        break;
+                    }
+                    t = st[t].fail;
+                }
+            }
+            st[ch].fail = fl;
+            st[ch].emit = st[ch].out != st[ch + 1].out ? ch : st[fl].emit;
         }
     }
+    f->dense = dense;
 }
 
 ng_ac_t *ng_ac_build(const unsigned char *const *keys, const uint32_t *lens, size_t n)
 {
+    return ng_ac_build_sized(keys, lens, n, 0);
+}
+
+ng_ac_t *ng_ac_build_sized(const unsigned char *const *keys, const uint32_t *lens, size_t n,
+                           uint32_t dense_states)
+{
     ng_ac_t *ac = ng_xcalloc(1, sizeof *ac);
+    ac->owned = true;
     uint32_t *order = sorted_key_order(keys, lens, n);
-    trie_t trie;
-    trie_build(&trie, keys, lens, order, n);
-    ac->out_keys = order;
-    uint32_t *queue = layout_csr(ac, &trie);
-    trie_free(&trie);
-    link_failures(ac, queue);
-    free(queue);
+    layout(&ac->f, keys, lens, order, n);
+    free(order);
+    make_classes(&ac->f, dense_states);
+    link(&ac->f);
     return ac;
 }
 
@@ -247,52 +285,188 @@ void ng_ac_free(ng_ac_t *ac)
 {
     if (!ac)
         return;
-    free(ac->states);
-    free(ac->edge_byte);
-    free(ac->edge_to);
-    free(ac->out_keys);
+    if (ac->owned) {
+        free((void *)ac->f.states);
+        free((void *)ac->f.labels);
+        free((void *)ac->f.out_keys);
+        free((void *)ac->f.dense);
+        free((void *)ac->f.classes);
+        free((void *)ac->f.depths);
+    }
     free(ac);
 }
 
 size_t ng_ac_state_count(const ng_ac_t *ac)
 {
-    return ac->state_count;
+    return ac->f.state_count;
 }
 
-static int report(const ng_ac_t *ac, const state_t *st, size_t end, ng_ac_hit_fn hit, void *ctx)
+void ng_ac_flat(const ng_ac_t *ac, ng_ac_flat_t *out)
 {
-    for (uint32_t i = 0; i < st->out_count; i++)
-        if (hit(ctx, ac->out_keys[st->out_off + i], end))
-            return 1;
-    return 0;
+    *out = ac->f;
+}
+
+/*
+ * Depths: breadth-first numbering makes each level a range of states, the
+ * children of the level before (level d + 1 starts at the first child of
+ * level d's first state), so "shallower" is one comparison with the start
+ * of the current level and "at most one level down" one with the end of
+ * the next.
+ */
+static const char *check_levels(const ng_ac_flat_t *f,
+                                 uint32_t (*key_len)(const void *ctx, uint32_t key),
+                                 const void *ctx)
+{
+    const ng_ac_state_t *st = f->states;
+    uint32_t n = f->state_count;
+    uint32_t lo = 0, hi = n > 1 ? 1 : n; /* the current level, [lo, hi) */
+    uint32_t next = hi < n ? st[hi].first : n; /* end of the level below */
+    uint32_t d = 0;
+    for (uint32_t s = 0; s < n; s++) {
+        if (s == hi) {
+            if (st[lo].first != hi || next <= hi)
+                return "automaton levels are inconsistent";
+            lo = hi;
+            hi = next;
+            next = hi < n ? st[hi].first : n;
+            d++;
+        }
+        if (s && st[s].fail >= lo)
+            return "a failure link goes down";
+        if (f->depths[s] != (d < 255 ? d : 255))
+            return "a depth is wrong";
+        if (key_len)
+            for (uint32_t k = st[s].out; k < st[s + 1].out; k++)
+                if (key_len(ctx, f->out_keys[k]) != d)
+                    return "a key length differs from the automaton's";
+        if (s < f->dense_count) {
+            const uint32_t *row = f->dense + (size_t)s * f->class_count;
+            for (uint32_t c = 0; c < f->class_count; c++)
+                if (row[c] >= next)
+                    return "a dense transition skips a level";
+        }
+    }
+    return NULL;
+}
+
+#define BAD(...) (snprintf(why, why_size, __VA_ARGS__), (ng_ac_t *)NULL)
+
+ng_ac_t *ng_ac_from_flat(const ng_ac_flat_t *flat, uint32_t key_count,
+                         uint32_t (*key_len)(const void *ctx, uint32_t key), const void *ctx,
+                         char *why, size_t why_size)
+{
+    const ng_ac_flat_t *f = flat;
+    uint32_t n = f->state_count;
+    if (n < 1 || n == UINT32_MAX)
+        return BAD("automaton has %u states", n);
+    if (f->class_count < 1 || f->class_count > 256)
+        return BAD("automaton has %u byte classes", f->class_count);
+    if (f->dense_count < 1 || f->dense_count > n)
+        return BAD("automaton has %u dense states of %u", f->dense_count, n);
+    for (int b = 0; b < 256; b++)
+        if (f->classes[b] >= f->class_count)
+            return BAD("byte %d has class %u of %u", b, f->classes[b], f->class_count);
+    const ng_ac_state_t *st = f->states;
+    if (st[0].first != 1 && n > 1)
+        return BAD("the root's children do not start at state 1");
+    if (st[0].out != 0 || st[0].emit != NONE)
+        return BAD("the root ends a key");
+    if (st[n].first != n || st[n].out != f->out_count)
+        return BAD("the last state does not close the tables");
+    for (uint32_t s = 1; s < n; s++) {
+        const ng_ac_state_t *x = &st[s];
+        if (x->first < st[s - 1].first || x->first > n || x->first <= s)
+            return BAD("state %u: children out of order", s);
+        if (x->out < st[s - 1].out || x->out > f->out_count)
+            return BAD("state %u: keys out of order", s);
+        if (x->fail >= s)
+            return BAD("state %u: failure link not to a shallower state", s);
+        if (x->emit != NONE && (x->emit == 0 || x->emit > s))
+            return BAD("state %u: emit link not to itself or a shallower state", s);
+    }
+    for (uint32_t i = 0; i < f->out_count; i++)
+        if (f->out_keys[i] >= key_count)
+            return BAD("key %u of %u", f->out_keys[i], key_count);
+    size_t cells = (size_t)f->dense_count * f->class_count;
+    for (size_t i = 0; i < cells; i++)
+        if (f->dense[i] >= n)
+            return BAD("dense transition to state %u of %u", f->dense[i], n);
+    const char *bad = check_levels(f, key_len, ctx);
+    if (bad)
+        return BAD("%s", bad);
+    ng_ac_t *ac = ng_xcalloc(1, sizeof *ac);
+    ac->f = *f;
+    ac->owned = false;
+    return ac;
+}
+
+static inline bool ascii_alnum(unsigned char c)
+{
+    return (unsigned char)((c | 0x20) - 'a') < 26 || (unsigned char)(c - '0') < 10;
+}
+
+/* The scan; with words, keys that start or end inside a run of ASCII
+ * letters and digits are not reported.  Inlined into both callers, so the
+ * flag costs nothing in the loop. */
+static inline __attribute__((always_inline)) void
+scan(const ng_ac_t *ac, const unsigned char *text, size_t len, ng_ac_hit_fn hit, void *ctx,
+     bool words)
+{
+    const ng_ac_flat_t *f = &ac->f;
+    const ng_ac_state_t *st = f->states;
+    const uint32_t *dense = f->dense;
+    const unsigned char *classes = f->classes;
+    const uint32_t C = f->class_count, D = f->dense_count;
+    uint32_t s = 0;
+    for (size_t i = 0; i < len; i++) {
+        unsigned char b = text[i];
+        if (s < D) {
+            s = dense[(size_t)s * C + classes[b]];
+        } else {
+            for (;;) {
+                uint32_t t = child(f, s, b);
+                if (t != NONE) {
+                    s = t;
+                    break;
+                }
+                s = st[s].fail;
+                if (s < D) {
+                    s = dense[(size_t)s * C + classes[b]];
+                    break;
+                }
+            }
+        }
+        uint32_t e = st[s].emit;
+        if (e == NONE)
+            continue;
+        if (words && i + 1 < len && ascii_alnum(b) && ascii_alnum(text[i + 1]))
+            continue;
+        /* Emit links lead to ever shallower states (checked on load), so
+         * this ends. */
+        for (; e != NONE; e = st[st[e].fail].emit) {
+            if (words) {
+                /* A depth of 255 stands for any longer: not filtered.
+                 * Depths are at most i + 1 (checked on load). */
+                size_t dep = f->depths[e], start = i + 1 - dep;
+                if (dep < 255 && start > 0 && ascii_alnum(text[start - 1]) &&
+                    ascii_alnum(text[start]))
+                    continue;
+            }
+            for (uint32_t k = st[e].out; k < st[e + 1].out; k++)
+                if (hit(ctx, f->out_keys[k], i + 1))
+                    return;
+        }
+    }
 }
 
 void ng_ac_scan(const ng_ac_t *ac, const unsigned char *text, size_t len,
                 ng_ac_hit_fn hit, void *ctx)
 {
-    uint32_t s = 0;
-    const state_t *states = ac->states;
-    for (size_t i = 0; i < len; i++) {
-        unsigned char b = text[i];
-        for (;;) {
-            if (s == 0) {
-                s = ac->root_next[b];
-                break;
-            }
-            uint32_t t = child(ac, s, b);
-            if (t != NONE) {
-                s = t;
-                break;
-            }
-            s = states[s].fail;
-        }
-        if (!s)
-            continue;
-        const state_t *st = &states[s];
-        if (st->out_count && report(ac, st, i + 1, hit, ctx))
-            return;
-        for (uint32_t d = st->dict; d != NONE; d = states[d].dict)
-            if (report(ac, &states[d], i + 1, hit, ctx))
-                return;
-    }
+    scan(ac, text, len, hit, ctx, false);
+}
+
+void ng_ac_scan_words(const ng_ac_t *ac, const unsigned char *text, size_t len,
+                          ng_ac_hit_fn hit, void *ctx)
+{
+    scan(ac, text, len, hit, ctx, true);
 }

@@ -22,7 +22,7 @@
 /* --help: usage_head, the formats (from the registry), usage_tail. */
 static const char usage_head[] =
 "Usage: nergraph [OPTIONS] [INPUT...]\n"
-"       nergraph gazetteer check|stats [PATH...]   (see nergraph gazetteer --help)\n"
+"       nergraph gazetteer check|stats|compile ...  (see nergraph gazetteer --help)\n"
 "       nergraph merge [OPTIONS] PARTIAL...   (see nergraph merge --help)\n"
 "Find people, countries and organizations in text and write who occurs\n"
 "with whom as a graph.\n"
@@ -39,7 +39,8 @@ static const char usage_head[] =
 "\n"
 "Options:\n"
 "  -g, --gazetteer PATH   gazetteer file, or directory of *.tsv files;\n"
-"                         repeatable; default: the bundled gazetteers\n"
+"                         repeatable; default: the bundled gazetteers; or\n"
+"                         one compiled gazetteer (gazetteer compile), alone\n"
 "  -w, --window UNIT      what counts as \"together\": sentence (default),\n"
 "                         paragraph, document, or tokens:N (mentions at most\n"
 "                         N tokens apart)\n"

@@ -12,11 +12,15 @@
 #include <dirent.h>
 #include <errno.h>
 #include <pcre2.h>
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
+#include "gazetteer_internal.h"
+#include "ngz.h"
 #include "norm.h"
 #include "rematch.h"
 #include "strmap.h"
@@ -33,6 +37,17 @@ typedef struct pattern_code {
     uint32_t alias;
     pcre2_code *code;
 } pattern_code_t;
+
+/*
+ * A hash index of entities by id, or of aliases by entity, kind and text:
+ * slots hold a 32-bit hash and an index, 8 bytes, and keys are compared
+ * with the entity or alias the index names, so nothing is copied.  A
+ * million-name gazetteer keeps three million of these.
+ */
+typedef struct index {
+    uint64_t *slots; /* hash << 32 | (index + 1); 0 = empty */
+    size_t cap, count;
+} index_t;
 
 typedef struct entity {
     const char *id;
@@ -52,16 +67,89 @@ struct ng_gazetteer {
     size_t alias_count, alias_cap;
     pattern_code_t *patterns; /* ascending by alias */
     size_t pattern_count, pattern_cap;
-    ng_strmap_t ids;        /* id -> entity index */
-    ng_strmap_t alias_seen; /* entity+flags+text -> alias index (dedupe) */
+    index_t ids;            /* id -> entity index */
+    index_t alias_seen;     /* entity+kind+text -> alias index (dedupe) */
     ng_strmap_t words;      /* folded common words (ng_gazetteer_load_words) */
     ng_arena_t *strings;
-    ng_buf_t scratch;
     ng_diag_t diag;         /* ng_gazetteer_set_diagnostics */
     ng_gazetteer_report_fn report; /* set by ng_gazetteer_keep_going */
     void *report_ctx;
     size_t bad_rows;
+    /* A compiled gazetteer (ng_ngz_open): the entity and alias tables are
+     * the file's, and the fields above stay empty except words added
+     * afterwards. */
+    ng_ngz_t *z;
+    bool words_cleared;      /* the file's word list is not used */
+    bool words_added;        /* words beyond the file's were loaded */
+    /* The file's aliases as ng_alias_t, made on first request (the public
+     * accessor hands out pointers), once, whichever thread asks. */
+    ng_alias_t *z_aliases;
+    atomic_bool z_aliases_ready;
+    pthread_mutex_t z_lock;
 };
+
+static uint32_t hash32(const void *data, size_t len, uint32_t seed)
+{
+    return (uint32_t)(ng_hash_bytes(data, len) >> 32) ^ seed;
+}
+
+/* The slot for hash h where eq(ctx, index) holds, or the empty slot where
+ * it would go. */
+static uint64_t *index_slot(const index_t *x, uint32_t h,
+                            bool (*eq)(const void *ctx, uint32_t i), const void *ctx)
+{
+    size_t i = h & (x->cap - 1);
+    for (;; i = (i + 1) & (x->cap - 1)) {
+        uint64_t v = x->slots[i];
+        if (!v || ((uint32_t)(v >> 32) == h && eq(ctx, (uint32_t)v - 1)))
+            return &x->slots[i];
+    }
+}
+
+static bool never(const void *ctx, uint32_t i)
+{
+    (void)ctx, (void)i;
+    return false;
+}
+
+/* Room for one more. */
+static void index_reserve(index_t *x)
+{
+    if ((x->count + 1) * 4 <= x->cap * 3)
+        return;
+    index_t n = {ng_xcalloc(x->cap ? x->cap * 2 : 64, sizeof *n.slots),
+                 x->cap ? x->cap * 2 : 64, x->count};
+    for (size_t i = 0; i < x->cap; i++)
+        if (x->slots[i])
+            *index_slot(&n, (uint32_t)(x->slots[i] >> 32), never, NULL) = x->slots[i];
+    free(x->slots);
+    *x = n;
+}
+
+typedef struct id_key {
+    const ng_gazetteer_t *gz;
+    const char *s;
+    size_t len;
+} id_key_t;
+
+static bool id_eq(const void *ctx, uint32_t e)
+{
+    const id_key_t *k = ctx;
+    const char *id = k->gz->entities[e].id;
+    return strncmp(id, k->s, k->len) == 0 && id[k->len] == '\0';
+}
+
+static bool find_id(const ng_gazetteer_t *gz, const char *id, size_t len, uint32_t *e)
+{
+    if (!gz->ids.cap)
+        return false;
+    id_key_t k = {gz, id, len};
+    uint64_t *slot = index_slot(&gz->ids, hash32(id, len, 0), id_eq, &k);
+    if (!*slot)
+        return false;
+    *e = (uint32_t)*slot - 1;
+    return true;
+}
 
 void ng_gazetteer_set_diagnostics(ng_gazetteer_t *gz, ng_diag_fn fn, void *ctx)
 {
@@ -77,10 +165,9 @@ void ng_gazetteer_keep_going(ng_gazetteer_t *gz, ng_gazetteer_report_fn fn, void
 ng_gazetteer_t *ng_gazetteer_new(void)
 {
     ng_gazetteer_t *gz = ng_xcalloc(1, sizeof *gz);
-    ng_strmap_init(&gz->ids);
-    ng_strmap_init(&gz->alias_seen);
     ng_strmap_init(&gz->words);
     gz->strings = ng_arena_new();
+    pthread_mutex_init(&gz->z_lock, NULL);
     return gz;
 }
 
@@ -95,24 +182,117 @@ void ng_gazetteer_free(ng_gazetteer_t *gz)
     for (size_t i = 0; i < gz->pattern_count; i++)
         ng_pattern_free(gz->patterns[i].code);
     free(gz->patterns);
-    ng_strmap_destroy(&gz->ids);
-    ng_strmap_destroy(&gz->alias_seen);
+    free(gz->ids.slots);
+    free(gz->alias_seen.slots);
     ng_strmap_destroy(&gz->words);
     ng_arena_free(gz->strings);
-    ng_buf_free(&gz->scratch);
+    ng_ngz_close(gz->z);
+    free(gz->z_aliases);
+    pthread_mutex_destroy(&gz->z_lock);
     free(gz);
 }
 
-size_t ng_gazetteer_entity_count(const ng_gazetteer_t *gz) { return gz->entity_count; }
-const char *ng_gazetteer_entity_id(const ng_gazetteer_t *gz, uint32_t e) { return gz->entities[e].id; }
-const char *ng_gazetteer_entity_type(const ng_gazetteer_t *gz, uint32_t e) { return gz->entities[e].type; }
-const char *ng_gazetteer_entity_name(const ng_gazetteer_t *gz, uint32_t e) { return gz->entities[e].name; }
-double ng_gazetteer_entity_prior(const ng_gazetteer_t *gz, uint32_t e) { return gz->entities[e].prior; }
-size_t ng_gazetteer_attr_count(const ng_gazetteer_t *gz, uint32_t e) { return gz->entities[e].attr_count; }
-const char *ng_gazetteer_attr_key(const ng_gazetteer_t *gz, uint32_t e, size_t i) { return gz->entities[e].attrs[i].key; }
-const char *ng_gazetteer_attr_value(const ng_gazetteer_t *gz, uint32_t e, size_t i) { return gz->entities[e].attrs[i].value; }
-size_t ng_gazetteer_alias_count(const ng_gazetteer_t *gz) { return gz->alias_count; }
-const ng_alias_t *ng_gazetteer_alias(const ng_gazetteer_t *gz, size_t i) { return &gz->aliases[i]; }
+/* Accessors read the file's tables for a compiled gazetteer. */
+#define ZS(off) (gz->z->pool + (off))
+
+size_t ng_gazetteer_entity_count(const ng_gazetteer_t *gz)
+{
+    return gz->z ? gz->z->entity_count : gz->entity_count;
+}
+
+const char *ng_gazetteer_entity_id(const ng_gazetteer_t *gz, uint32_t e)
+{
+    return gz->z ? ZS(gz->z->entities[e].id) : gz->entities[e].id;
+}
+
+const char *ng_gazetteer_entity_type(const ng_gazetteer_t *gz, uint32_t e)
+{
+    return gz->z ? ZS(gz->z->entities[e].type) : gz->entities[e].type;
+}
+
+const char *ng_gazetteer_entity_name(const ng_gazetteer_t *gz, uint32_t e)
+{
+    return gz->z ? ZS(gz->z->entities[e].name) : gz->entities[e].name;
+}
+
+double ng_gazetteer_entity_prior(const ng_gazetteer_t *gz, uint32_t e)
+{
+    return gz->z ? gz->z->entities[e].prior : gz->entities[e].prior;
+}
+
+size_t ng_gazetteer_attr_count(const ng_gazetteer_t *gz, uint32_t e)
+{
+    return gz->z ? gz->z->entities[e].attr_count : gz->entities[e].attr_count;
+}
+
+const char *ng_gazetteer_attr_key(const ng_gazetteer_t *gz, uint32_t e, size_t i)
+{
+    if (gz->z)
+        return ZS(gz->z->attrs[gz->z->entities[e].attr_off + i].key);
+    return gz->entities[e].attrs[i].key;
+}
+
+const char *ng_gazetteer_attr_value(const ng_gazetteer_t *gz, uint32_t e, size_t i)
+{
+    if (gz->z)
+        return ZS(gz->z->attrs[gz->z->entities[e].attr_off + i].value);
+    return gz->entities[e].attrs[i].value;
+}
+
+size_t ng_gazetteer_alias_count(const ng_gazetteer_t *gz)
+{
+    return gz->z ? gz->z->alias_count : gz->alias_count;
+}
+
+/* The file's aliases in the public form, made once. */
+static const ng_alias_t *compiled_aliases(const ng_gazetteer_t *cgz)
+{
+    ng_gazetteer_t *gz = (ng_gazetteer_t *)cgz; /* a cache, not a change */
+    if (atomic_load_explicit(&gz->z_aliases_ready, memory_order_acquire))
+        return gz->z_aliases;
+    pthread_mutex_lock(&gz->z_lock);
+    if (!atomic_load_explicit(&gz->z_aliases_ready, memory_order_relaxed)) {
+        size_t n = gz->z->alias_count;
+        ng_alias_t *out = ng_xmalloc((n ? n : 1) * sizeof *out);
+        for (size_t i = 0; i < n; i++) {
+            const ngz_alias_t *a = &gz->z->aliases[i];
+            out[i] = (ng_alias_t){a->entity, a->flags, ZS(a->text), a->len, ZS(a->source),
+                                  a->line};
+        }
+        gz->z_aliases = out;
+        atomic_store_explicit(&gz->z_aliases_ready, true, memory_order_release);
+    }
+    pthread_mutex_unlock(&gz->z_lock);
+    return gz->z_aliases;
+}
+
+const ng_alias_t *ng_gazetteer_alias(const ng_gazetteer_t *gz, size_t i)
+{
+    return gz->z ? &compiled_aliases(gz)[i] : &gz->aliases[i];
+}
+
+uint32_t ng_gazetteer_alias_entity(const ng_gazetteer_t *gz, size_t i)
+{
+    return gz->z ? gz->z->aliases[i].entity : gz->aliases[i].entity;
+}
+
+bool ng_gazetteer_is_compiled(const ng_gazetteer_t *gz)
+{
+    return gz->z != NULL;
+}
+
+const ng_ngz_t *ng_gazetteer_ngz(const ng_gazetteer_t *gz)
+{
+    return gz->z && !gz->words_cleared && !gz->words_added ? gz->z : NULL;
+}
+
+const pcre2_code *ng_gazetteer_pattern(const ng_gazetteer_t *gz, size_t k, uint32_t *alias)
+{
+    if (k >= gz->pattern_count)
+        return NULL;
+    *alias = gz->patterns[k].alias;
+    return gz->patterns[k].code;
+}
 
 const pcre2_code *ng_pattern_code_of(const ng_gazetteer_t *gz, size_t alias)
 {
@@ -131,6 +311,13 @@ const pcre2_code *ng_pattern_code_of(const ng_gazetteer_t *gz, size_t alias)
 
 const char *ng_gazetteer_attr(const ng_gazetteer_t *gz, uint32_t e, const char *key)
 {
+    if (gz->z) {
+        size_t n = ng_gazetteer_attr_count(gz, e);
+        for (size_t i = 0; i < n; i++)
+            if (strcmp(ng_gazetteer_attr_key(gz, e, i), key) == 0)
+                return ng_gazetteer_attr_value(gz, e, i);
+        return NULL;
+    }
     const entity_t *en = &gz->entities[e];
     for (size_t i = 0; i < en->attr_count; i++)
         if (strcmp(en->attrs[i].key, key) == 0)
@@ -140,8 +327,10 @@ const char *ng_gazetteer_attr(const ng_gazetteer_t *gz, uint32_t e, const char *
 
 int64_t ng_gazetteer_find(const ng_gazetteer_t *gz, const char *id)
 {
+    if (gz->z)
+        return ng_ngz_find(gz->z, id, strlen(id));
     uint32_t v;
-    if (ng_strmap_get(&gz->ids, id, strlen(id), &v))
+    if (find_id(gz, id, strlen(id), &v))
         return v;
     return -1;
 }
@@ -224,23 +413,39 @@ typedef struct row_ctx {
 static const char *reserved_attrs[] = {"id", "label", "type", "mentions", "documents", "windows",
                                       NULL};
 
+typedef struct alias_key {
+    const ng_gazetteer_t *gz;
+    uint32_t entity, kind;
+    const char *text;
+    size_t len;
+} alias_key_t;
+
+static bool alias_eq(const void *ctx, uint32_t i)
+{
+    const alias_key_t *k = ctx;
+    const ng_alias_t *a = &k->gz->aliases[i];
+    return a->entity == k->entity && (a->flags & (NG_ALIAS_FOLD | NG_ALIAS_PATTERN)) == k->kind &&
+           a->len == k->len && memcmp(a->text, k->text, k->len) == 0;
+}
+
 /* Add an alias unless the entity already has it; returns whether it was
  * added (as the last alias). */
 static bool add_alias(row_ctx_t *rc, uint32_t e, uint32_t flags, const char *text, size_t len)
 {
     ng_gazetteer_t *gz = rc->gz;
-    /* Dedupe key: entity index, flags, then the text. */
-    ng_buf_t *k = &gz->scratch;
-    k->len = 0;
-    ng_buf_append(k, &e, sizeof e);
+    /* Dedupe key: entity index, kind, then the text. */
     uint32_t kind = flags & (NG_ALIAS_FOLD | NG_ALIAS_PATTERN);
-    ng_buf_append(k, &kind, sizeof kind);
-    ng_buf_append(k, text, len);
-    uint32_t existing;
-    if (!ng_strmap_put(&gz->alias_seen, k->data, k->len, (uint32_t)gz->alias_count, &existing)) {
-        gz->aliases[existing].flags |= flags & NG_ALIAS_NAME;
+    alias_key_t k = {gz, e, kind, text, len};
+    index_reserve(&gz->alias_seen);
+    uint64_t *slot = index_slot(&gz->alias_seen, hash32(text, len, e * 0x9E3779B1u ^ kind),
+                                alias_eq, &k);
+    if (*slot) {
+        gz->aliases[(uint32_t)*slot - 1].flags |= flags & NG_ALIAS_NAME;
         return false;
     }
+    *slot = (uint64_t)hash32(text, len, e * 0x9E3779B1u ^ kind) << 32 |
+            ((uint64_t)gz->alias_count + 1);
+    gz->alias_seen.count++;
     NG_GROW(gz->aliases, gz->alias_cap, gz->alias_count + 1);
     ng_alias_t *a = &gz->aliases[gz->alias_count++];
     a->entity = e;
@@ -435,7 +640,7 @@ static int check_columns(const row_ctx_t *rc, const field_t *cols, size_t ncols)
 static int row_entity(row_ctx_t *rc, const field_t *cols, uint32_t *e)
 {
     ng_gazetteer_t *gz = rc->gz;
-    if (ng_strmap_get(&gz->ids, cols[0].s, cols[0].len, e)) {
+    if (find_id(gz, cols[0].s, cols[0].len, e)) {
         entity_t *en = &gz->entities[*e];
         if (strlen(en->type) != cols[1].len || memcmp(en->type, cols[1].s, cols[1].len) != 0)
             return ng_fail(rc->err, NG_EDATA,
@@ -465,7 +670,11 @@ static int row_entity(row_ctx_t *rc, const field_t *cols, uint32_t *e)
     en->name = ng_arena_strndup(gz->strings, cols[2].s, cols[2].len);
     en->source = rc->source;
     en->line = rc->line;
-    ng_strmap_put(&gz->ids, cols[0].s, cols[0].len, *e, NULL);
+    index_reserve(&gz->ids);
+    id_key_t k = {gz, cols[0].s, cols[0].len};
+    uint32_t h = hash32(cols[0].s, cols[0].len, 0);
+    *index_slot(&gz->ids, h, id_eq, &k) = (uint64_t)h << 32 | ((uint64_t)*e + 1);
+    gz->ids.count++;
     return NG_OK;
 }
 
@@ -563,10 +772,64 @@ static int parse_row(row_ctx_t *rc, const char *line, size_t len, size_t *rows)
     return NG_OK;
 }
 
+/* Take a compiled gazetteer, from path (mapped) or from data (copied),
+ * into gz, which must hold no entity yet. */
+static int load_compiled(ng_gazetteer_t *gz, const char *name, const char *path,
+                         const char *data, size_t len, ng_error_t *err)
+{
+    if (gz->z || gz->entity_count || gz->alias_count)
+        return ng_fail(err, NG_EDATA, "%s: a compiled gazetteer must be loaded alone; compile "
+                       "all the gazetteers into one file with 'nergraph gazetteer compile'",
+                       name);
+    ng_ngz_t *z;
+    int st;
+    if (path) {
+        st = ng_ngz_open(path, &z, err);
+    } else {
+        /* malloc's alignment suits the arrays; the copy becomes z's. */
+        char *copy = ng_xmalloc(len ? len : 1);
+        memcpy(copy, data, len);
+        st = ng_ngz_from_buffer(name, copy, len, &z, err);
+        if (st)
+            free(copy);
+        else
+            z->map = copy;
+    }
+    if (st)
+        return st;
+    /* Patterns are stored as text: compiled code (JIT above all) is not
+     * portable between processes. */
+    for (size_t i = 0; i < z->pattern_count; i++) {
+        const ngz_alias_t *a = &z->aliases[z->patterns[i]];
+        char msg[256];
+        size_t erroff;
+        pcre2_code *code = ng_pattern_compile(z->pool + a->text, a->len, msg, sizeof msg, &erroff);
+        if (!code) {
+            st = ng_fail(err, NG_EDATA, "%s: stored pattern %zu does not compile (%s); compile "
+                         "the gazetteer again with 'nergraph gazetteer compile'", name, i, msg);
+            break;
+        }
+        NG_GROW(gz->patterns, gz->pattern_cap, gz->pattern_count + 1);
+        gz->patterns[gz->pattern_count++] = (pattern_code_t){z->patterns[i], code};
+    }
+    if (st) {
+        ng_ngz_close(z);
+        return st;
+    }
+    gz->z = z;
+    /* Words loaded before stay, as added words (see ng_gazetteer_load_words). */
+    gz->words_added = gz->words.count > 0;
+    return NG_OK;
+}
+
 /* ng_gazetteer_load_buffer, counting the rows that name an entity. */
 static int load_rows(ng_gazetteer_t *gz, const char *source_name, const char *data, size_t len,
                      size_t *rows, ng_error_t *err)
 {
+    if (gz->z)
+        return ng_fail(err, NG_EDATA, "%s: cannot be added to a compiled gazetteer; compile "
+                       "all the gazetteers into one file with 'nergraph gazetteer compile'",
+                       source_name);
     row_ctx_t rc = {gz, ng_arena_strndup(gz->strings, source_name, strlen(source_name)), 0, err};
     size_t pos = 0;
     if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0)
@@ -607,6 +870,8 @@ static int load_rows(ng_gazetteer_t *gz, const char *source_name, const char *da
 int ng_gazetteer_load_buffer(ng_gazetteer_t *gz, const char *source_name,
                              const char *data, size_t len, ng_error_t *err)
 {
+    if (ng_ngz_magic(data, len))
+        return load_compiled(gz, source_name, NULL, data, len, err);
     size_t rows = 0;
     return load_rows(gz, source_name, data, len, &rows, err);
 }
@@ -628,6 +893,11 @@ static int load_file(ng_gazetteer_t *gz, const char *path, bool in_directory, ng
     if (ferror(f))
         st = ng_fail(err, NG_EIO, "%s: cannot read gazetteer: %s", path, strerror(errno));
     fclose(f);
+    if (st == NG_OK && ng_ngz_magic(b.data, b.len)) {
+        st = load_compiled(gz, path, NULL, b.data, b.len, err);
+        ng_buf_free(&b);
+        return st;
+    }
     size_t rows = 0;
     if (st == NG_OK)
         st = load_rows(gz, path, b.data ? b.data : "", b.len, &rows, err);
@@ -663,7 +933,10 @@ int ng_gazetteer_load_words(ng_gazetteer_t *gz, const char *path, ng_error_t *er
         }
         folded.len = 0;
         ng_fold_string(line, n, &folded);
-        ng_strmap_put(&gz->words, folded.data, folded.len, 1, NULL);
+        if (gz->z && !gz->words_cleared && ng_ngz_has_word(gz->z, folded.data, folded.len))
+            continue;
+        if (ng_strmap_put(&gz->words, folded.data, folded.len, 1, NULL) && gz->z)
+            gz->words_added = true;
     }
     if (st == NG_OK && ferror(f))
         st = ng_fail(err, NG_EIO, "%s: cannot read word list: %s", path, strerror(errno));
@@ -672,21 +945,50 @@ int ng_gazetteer_load_words(ng_gazetteer_t *gz, const char *path, ng_error_t *er
     return st;
 }
 
+/* The file's word list, unless cleared. */
+static bool file_words(const ng_gazetteer_t *gz)
+{
+    return gz->z && !gz->words_cleared && gz->z->word_count;
+}
+
 bool ng_gazetteer_is_word(const ng_gazetteer_t *gz, const char *text, size_t len)
 {
-    if (!gz->words.count)
+    if (!gz->words.count && !file_words(gz))
         return false;
     ng_buf_t folded = {0};
     ng_fold_string(text, len, &folded);
     uint32_t v;
-    bool found = ng_strmap_get(&gz->words, folded.data, folded.len, &v);
+    bool found = ng_strmap_get(&gz->words, folded.data, folded.len, &v) ||
+                 (file_words(gz) && ng_ngz_has_word(gz->z, folded.data, folded.len));
     ng_buf_free(&folded);
     return found;
 }
 
 size_t ng_gazetteer_word_count(const ng_gazetteer_t *gz)
 {
-    return gz->words.count;
+    return gz->words.count + (file_words(gz) ? gz->z->word_count : 0);
+}
+
+void ng_gazetteer_clear_words(ng_gazetteer_t *gz)
+{
+    ng_strmap_destroy(&gz->words);
+    ng_strmap_init(&gz->words);
+    if (gz->z) {
+        gz->words_cleared = true;
+        gz->words_added = false;
+    }
+}
+
+void ng_gazetteer_each_word(const ng_gazetteer_t *gz, void (*fn)(void *ctx, const char *w,
+                                                                 size_t len), void *ctx)
+{
+    if (file_words(gz))
+        for (size_t i = 0; i < gz->z->word_cap; i++)
+            if (gz->z->word_slots[i] != NG_AC_NONE) {
+                const char *w = gz->z->pool + gz->z->word_slots[i];
+                fn(ctx, w, strlen(w));
+            }
+    ng_strmap_each(&gz->words, fn, ctx);
 }
 
 static int cmp_str(const void *a, const void *b)
@@ -699,8 +1001,17 @@ int ng_gazetteer_load_path(ng_gazetteer_t *gz, const char *path, ng_error_t *err
     struct stat st;
     if (stat(path, &st) != 0)
         return ng_fail(err, NG_EIO, "%s: cannot open gazetteer: %s", path, strerror(errno));
-    if (!S_ISDIR(st.st_mode))
+    if (!S_ISDIR(st.st_mode)) {
+        /* A compiled gazetteer is known by its first bytes, whatever its name. */
+        FILE *f = fopen(path, "rb");
+        char head[NGZ_MAGIC_LEN];
+        size_t n = f ? fread(head, 1, sizeof head, f) : 0;
+        if (f)
+            fclose(f);
+        if (ng_ngz_magic(head, n))
+            return load_compiled(gz, path, path, NULL, 0, err);
         return load_file(gz, path, false, err);
+    }
 
     DIR *d = opendir(path);
     if (!d)

@@ -77,8 +77,12 @@ static int on_document(void *ctx, const char *name, const char *data, size_t len
  * files of each -g directory. */
 static bool load_words(ng_gazetteer_t *gz, const cli_options_t *opts, ng_error_t *err)
 {
-    if (opts->words)
+    if (opts->words) {
+        /* In place of a compiled gazetteer's stored list too, as in place
+         * of its directories' lists. */
+        ng_gazetteer_clear_words(gz);
         return strcmp(opts->words, "none") == 0 || ng_gazetteer_load_words(gz, opts->words, err) == NG_OK;
+    }
     for (size_t i = 0; i < opts->gazetteer_count; i++) {
         struct stat st;
         if (stat(opts->gazetteers[i], &st) != 0 || !S_ISDIR(st.st_mode))

@@ -6,6 +6,7 @@
  */
 #include "norm.h"
 
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
@@ -191,8 +192,33 @@ void ng_fold_text(const unsigned char *text, size_t len, ng_folded_t *out)
     while (i < len);
 }
 
+/* Printable ASCII and spaces, where NFC changes nothing and only space
+ * runs need care: most aliases, done without utf8proc.  False (nothing
+ * written) for anything else. */
+static bool normalize_ascii(const char *s, size_t len, ng_buf_t *out)
+{
+    for (size_t i = 0; i < len; i++)
+        if ((unsigned char)s[i] < ' ' || (unsigned char)s[i] >= 0x7F)
+            return false;
+    bool pending_space = false, any = false;
+    for (size_t i = 0; i < len; i++) {
+        if (s[i] == ' ') {
+            pending_space = any;
+            continue;
+        }
+        if (pending_space)
+            ng_buf_putc(out, ' ');
+        pending_space = false;
+        any = true;
+        ng_buf_putc(out, s[i]);
+    }
+    return true;
+}
+
 void ng_normalize_alias(const char *s, size_t len, ng_buf_t *out)
 {
+    if (normalize_ascii(s, len, out))
+        return;
     /* NFC first, so an alias typed with combining accents matches text
      * that uses precomposed ones (the usual form). */
     utf8proc_uint8_t *nfc = NULL;

@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "gazetteer_internal.h"
 #include "nergraph.h"
 #include "util.h"
 
@@ -79,12 +80,13 @@ ng_patterns_t *ng_patterns_new(const ng_gazetteer_t *gz, uint32_t match_limit)
     p->gz = gz;
     p->match_limit = match_limit;
     size_t cap = 0;
-    for (size_t i = 0; i < ng_gazetteer_alias_count(gz); i++) {
-        const pcre2_code *code = ng_pattern_code_of(gz, i);
-        if (!code)
-            continue;
+    /* The gazetteer's list of patterns, not every alias: a million-name
+     * gazetteer has a handful. */
+    uint32_t alias;
+    const pcre2_code *code;
+    for (size_t k = 0; (code = ng_gazetteer_pattern(gz, k, &alias)); k++) {
         NG_GROW(p->items, cap, p->count + 1);
-        p->items[p->count++] = (pattern_t){code, (uint32_t)i};
+        p->items[p->count++] = (pattern_t){code, alias};
     }
     return p;
 }

@@ -157,3 +157,11 @@ bool ng_strmap_put(ng_strmap_t *m, const void *key, size_t len, uint32_t value,
     m->count++;
     return true;
 }
+
+void ng_strmap_each(const ng_strmap_t *m, void (*fn)(void *ctx, const char *key, size_t len),
+                    void *ctx)
+{
+    for (size_t i = 0; i < m->cap; i++)
+        if (m->slots[i].key)
+            fn(ctx, m->slots[i].key, m->slots[i].len);
+}

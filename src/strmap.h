@@ -24,6 +24,9 @@ bool ng_strmap_get(const ng_strmap_t *m, const void *key, size_t len, uint32_t *
  * (leaving *existing set) when the key was already there. */
 bool ng_strmap_put(ng_strmap_t *m, const void *key, size_t len, uint32_t value,
                    uint32_t *existing);
+/* Call fn with every key, in no particular order. */
+void ng_strmap_each(const ng_strmap_t *m, void (*fn)(void *ctx, const char *key, size_t len),
+                    void *ctx);
 uint64_t ng_hash_bytes(const void *data, size_t len);
 
 /* A bump allocator for strings that live as long as their owner. */

@@ -9,6 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "gazetteer_internal.h"
+#include "ngz.h"
 #include "utf8.h"
 
 void ng_tagger_options_init(ng_tagger_options_t *opts)
@@ -103,10 +105,16 @@ static uint32_t case_shape(const char *text, size_t len)
     return 0;
 }
 
-static void add_lit(ng_tagger_t *t, size_t *cap, lit_t lit)
+/* Append a literal whose exact text is text[0..len), copied into the
+ * tagger's pool. */
+static void add_lit(ng_tagger_t *t, size_t *cap, uint32_t entity, uint32_t flags,
+                    const char *text, size_t len)
 {
-    NG_GROW(t->lits, *cap, t->lit_count + 1);
-    t->lits[t->lit_count++] = lit;
+    NG_GROW(t->lits_owned, *cap, t->lit_count + 1);
+    t->lits_owned[t->lit_count++] =
+        (lit_t){entity, flags, t->text_owned.len, (uint32_t)len, 0};
+    ng_buf_append(&t->text_owned, text, len);
+    ng_buf_putc(&t->text_owned, '\0');
 }
 
 /* The literal aliases of the gazetteer, with their case shapes. */
@@ -123,7 +131,7 @@ static void add_explicit_literals(ng_tagger_t *t, size_t *cap)
             flags |= LIT_FIRST_NAME_LIKE;
         if (ng_gazetteer_is_word(gz, a->text, a->len))
             flags |= LIT_WORD;
-        add_lit(t, cap, (lit_t){a->entity, flags, a->text, (uint32_t)a->len, 0});
+        add_lit(t, cap, a->entity, flags, a->text, a->len);
     }
 }
 
@@ -138,15 +146,32 @@ static void add_surname_literals(ng_tagger_t *t, size_t *cap)
         uint32_t flags = LIT_AUTO | case_shape(sur.data, sur.len);
         if (ng_gazetteer_is_word(gz, sur.data, sur.len))
             flags |= LIT_WORD;
-        add_lit(t, cap, (lit_t){e, flags, ng_arena_strndup(t->strings, sur.data, sur.len),
-                                (uint32_t)sur.len, 0});
+        add_lit(t, cap, e, flags, sur.data, sur.len);
     }
     ng_buf_free(&sur);
 }
 
+/* Case-fold a literal's text: most are ASCII, where folding is lowering
+ * the letters and Unicode need not be asked. */
+static void fold_key(const char *s, size_t len, ng_buf_t *out)
+{
+    size_t i = 0;
+    while (i < len && (unsigned char)s[i] < 0x80)
+        i++;
+    if (i < len) {
+        ng_fold_string(s, len, out);
+        return;
+    }
+    NG_GROW(out->data, out->cap, out->len + len + 1);
+    for (i = 0; i < len; i++) {
+        char c = s[i];
+        out->data[out->len++] = c >= 'A' && c <= 'Z' ? (char)(c + 32) : c;
+    }
+}
+
 /* The automaton over the folded keys of every literal; records each key's
  * length in its literal. */
-static ng_ac_t *build_automaton(lit_t *lits, size_t count)
+static ng_ac_t *build_automaton(lit_t *lits, size_t count, const char *text)
 {
     /* Folded keys, all in one buffer; offsets first because it moves. */
     ng_buf_t keys = {0};
@@ -154,7 +179,7 @@ static ng_ac_t *build_automaton(lit_t *lits, size_t count)
     uint32_t *lens = ng_xmalloc((count + 1) * sizeof *lens);
     for (size_t i = 0; i < count; i++) {
         offs[i] = keys.len;
-        ng_fold_string(lits[i].exact, lits[i].exact_len, &keys);
+        fold_key(text + lits[i].exact_off, lits[i].exact_len, &keys);
         lens[i] = (uint32_t)(keys.len - offs[i]);
         lits[i].key_len = lens[i];
     }
@@ -178,19 +203,31 @@ ng_tagger_t *ng_tagger_new(const ng_gazetteer_t *gz, const ng_tagger_options_t *
         t->opts = *opts;
     else
         ng_tagger_options_init(&t->opts);
-    t->strings = ng_arena_new();
-    size_t entities = ng_gazetteer_entity_count(gz);
-    t->ignored = ng_xcalloc(entities + 1, sizeof *t->ignored);
-    for (uint32_t e = 0; e < entities; e++)
-        t->ignored[e] = strcmp(ng_gazetteer_entity_type(gz, e), NG_TYPE_IGNORE) == 0;
+    const ng_ngz_t *z = ng_gazetteer_ngz(gz);
+    if (z && t->opts.auto_aliases == ((z->flags & NGZ_FLAG_AUTO_ALIASES) != 0)) {
+        /* A compiled gazetteer whose stored table fits: use it in place. */
+        t->lits = z->lits;
+        t->lit_count = z->lit_count;
+        t->lit_text = z->pool;
+        t->ac = z->ac;
+        t->ignored = z->ignored;
+    } else {
+        size_t entities = ng_gazetteer_entity_count(gz);
+        t->ignored = t->ignored_owned = ng_xcalloc(entities + 1, 1);
+        for (uint32_t e = 0; e < entities; e++)
+            t->ignored_owned[e] = strcmp(ng_gazetteer_entity_type(gz, e), NG_TYPE_IGNORE) == 0;
+        size_t cap = 0;
+        add_explicit_literals(t, &cap);
+        if (t->opts.auto_aliases)
+            add_surname_literals(t, &cap);
+        t->lit_text = t->text_owned.data ? t->text_owned.data : "";
+        t->ac = t->ac_owned = build_automaton(t->lits_owned, t->lit_count, t->lit_text);
+        t->lits = t->lits_owned;
+    }
 
-    size_t cap = 0;
-    add_explicit_literals(t, &cap);
-    if (t->opts.auto_aliases)
-        add_surname_literals(t, &cap);
-    t->ac = build_automaton(t->lits, t->lit_count);
-
-    for (size_t i = 0; i < ng_gazetteer_alias_count(gz); i++) {
+    /* Patterns need no automaton; a compiled gazetteer keeps only them
+     * besides literals, so this looks at pattern aliases only. */
+    for (size_t i = 0; i < ng_gazetteer_alias_count(gz) && !z; i++) {
         const ng_alias_t *a = ng_gazetteer_alias(gz, i);
         if ((a->flags & NG_ALIAS_PATTERN) && !ng_pattern_code_of(gz, i)) {
             /* the loader compiles every pattern it keeps; a gazetteer
@@ -213,11 +250,11 @@ void ng_tagger_free(ng_tagger_t *t)
 {
     if (!t)
         return;
-    free(t->lits);
-    free(t->ignored);
-    ng_ac_free(t->ac);
+    free(t->lits_owned);
+    free(t->ignored_owned);
+    ng_ac_free(t->ac_owned);
+    ng_buf_free(&t->text_owned);
     ng_patterns_free(t->patterns);
-    ng_arena_free(t->strings);
     free(t);
 }
 

@@ -36,10 +36,12 @@
 #define LIT_WORD (1u << 19)        /* also a common word (ng_gazetteer_load_words) */
 #define LIT_FIRST_NAME_LIKE (1u << 20) /* one capitalized word naming no person */
 
+/* One literal of the automaton.  Flat (an offset, no pointer), because a
+ * compiled gazetteer stores the table as it is (ngz.h). */
 typedef struct lit {
     uint32_t entity;
     uint32_t flags;      /* NG_ALIAS_FOLD and the LIT_* flags above */
-    const char *exact;   /* normalized text, for the case check */
+    uint64_t exact_off;  /* normalized text, for the case check: see ng_lit_exact */
     uint32_t exact_len;
     uint32_t key_len;    /* length of the folded key in the automaton */
 } lit_t;
@@ -47,13 +49,24 @@ typedef struct lit {
 struct ng_tagger {
     const ng_gazetteer_t *gz;
     ng_tagger_options_t opts;
-    lit_t *lits;
+    const lit_t *lits;   /* a compiled gazetteer's, or lits_owned */
     size_t lit_count;
-    ng_ac_t *ac;
+    const char *lit_text; /* the exact texts' pool */
+    const ng_ac_t *ac;
     ng_patterns_t *patterns; /* NULL without pattern aliases; shared */
-    bool *ignored;       /* per entity: type "ignore", never a mention */
-    ng_arena_t *strings; /* automatic alias texts */
+    const uint8_t *ignored; /* per entity: type "ignore", never a mention */
+    /* What this tagger built itself (NULL when it uses the stored ones). */
+    lit_t *lits_owned;
+    ng_buf_t text_owned;
+    ng_ac_t *ac_owned;
+    uint8_t *ignored_owned;
 };
+
+/* The normalized text of a literal, exact_len bytes. */
+static inline const char *ng_lit_exact(const ng_tagger_t *t, const lit_t *lit)
+{
+    return t->lit_text + lit->exact_off;
+}
 
 /* ---- text-shape rules (tagger_shape.c) -------------------------------- */
 

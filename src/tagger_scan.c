@@ -17,6 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "gazetteer_internal.h"
 #include "utf8.h"
 
 typedef struct cand {
@@ -206,7 +207,7 @@ static bool case_rule(ng_scanner_t *s, uint32_t key, size_t start, size_t end, h
 {
     bool *weak = &shape->weak;
     const lit_t *lit = &s->t->lits[key];
-    enum ng_case_match how = ng_shape_case_matches(s->text, start, end, lit->exact,
+    enum ng_case_match how = ng_shape_case_matches(s->text, start, end, ng_lit_exact(s->t, lit),
                                                    lit->exact_len);
     if (how == NG_CASE_NONE)
         return false;
@@ -222,7 +223,7 @@ static bool case_rule(ng_scanner_t *s, uint32_t key, size_t start, size_t end, h
             !ng_shape_capital_word_beside(s->text, s->len, start, false) &&
             !ng_shape_capital_word_beside(s->text, s->len, end, true))
             return false;
-        bool one_word = !memchr(lit->exact, ' ', lit->exact_len);
+        bool one_word = !memchr(ng_lit_exact(s->t, lit), ' ', lit->exact_len);
         /* "CHAPTER XI", "PART II": a numeral, not a name in capitals. */
         if (one_word && ng_shape_roman_numeral(s->text + start, end - start))
             return false;
@@ -293,7 +294,7 @@ static void on_pattern(void *ctx, uint32_t alias, size_t start, size_t end)
     ng_scanner_t *s = ctx;
     if (!ng_shape_on_boundaries(s->text, s->len, start, end))
         return;
-    add_cand(s, start, end, ng_gazetteer_alias(s->t->gz, alias)->entity, NO_LIT, false,
+    add_cand(s, start, end, ng_gazetteer_alias_entity(s->t->gz, alias), NO_LIT, false,
              (hit_shape_t){false, false, false});
 }
 
@@ -327,7 +328,7 @@ static void scan_literals(ng_scanner_t *s)
         at = ng_fold_more(s->text, s->len, at, window, f);
         bool last = at == s->len;
         size_t scan = last ? f->len : f->len - 1;
-        ng_ac_scan(s->t->ac, f->bytes, scan, on_literal, s);
+        ng_ac_scan_words(s->t->ac, f->bytes, scan, on_literal, s);
         if (last)
             break;
         size_t keep_from = scan > s->overlap ? scan - s->overlap : 0;
@@ -527,7 +528,7 @@ static bool common_words_only(const ng_scanner_t *s, uint32_t lit)
     if (lit == NO_LIT)
         return false;
     const lit_t *l = &s->t->lits[lit];
-    const char *w = l->exact, *end = l->exact + l->exact_len;
+    const char *w = ng_lit_exact(s->t, l), *end = w + l->exact_len;
     if (!memchr(w, ' ', l->exact_len) || (l->exact_len > 4 && memcmp(w, "The ", 4) == 0))
         return false;
     while (w < end) {

@@ -28,6 +28,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 typedef struct ng_gazetteer ng_gazetteer_t;
 
@@ -128,6 +129,31 @@ int ng_gazetteer_load_words(ng_gazetteer_t *gz, const char *path, struct ng_erro
 /* Is text (any case) one of the loaded words? */
 bool ng_gazetteer_is_word(const ng_gazetteer_t *gz, const char *text, size_t len);
 size_t ng_gazetteer_word_count(const ng_gazetteer_t *gz);
+
+/* Forget the common words loaded so far (a compiled gazetteer's stored
+ * list included): for a word list given instead of the gazetteer's own. */
+void ng_gazetteer_clear_words(ng_gazetteer_t *gz);
+
+/*
+ * Compiled gazetteers.  ng_gazetteer_load_path takes a file written by
+ * ng_gazetteer_write_compiled (known by its first bytes, whatever its
+ * name): it is mapped and checked, not parsed, and every accessor reads
+ * it in place; a tagger made from it uses the stored automaton.  It must
+ * be the only gazetteer loaded (NG_EDATA otherwise), and a file from
+ * another nergraph version or format, or a truncated or corrupt one, is
+ * refused with NG_EDATA and "path: what is wrong; compile it again".
+ */
+bool ng_gazetteer_is_compiled(const ng_gazetteer_t *gz);
+
+/*
+ * Write gz, its common words and the literal table and automaton of a
+ * tagger with default options, as a compiled gazetteer to out (a binary
+ * stream, written from its current position; the caller opens and closes
+ * it).  NG_EIO on a write error, NG_EDATA when gz is too large for the
+ * format (4 GiB of strings, 2^32 entries), NG_EDATA also when a pattern
+ * fails, with err filled.
+ */
+int ng_gazetteer_write_compiled(const ng_gazetteer_t *gz, FILE *out, struct ng_error *err);
 
 /* Aliases, literal and pattern, including each canonical name; duplicates
  * (same entity, text and flags) are stored once.  Borrowed pointers. */

@@ -105,6 +105,10 @@ class Gazetteer:
                 if lib.ng_gazetteer_load_path(gz, os.fsencode(path), err):
                     _raise(err)
                 diag.check()
+            if words is not None:
+                # In place of a compiled gazetteer's stored list too, as
+                # the command line's --words.
+                lib.ng_gazetteer_clear_words(gz)
             for path in self._word_lists(words):
                 if lib.ng_gazetteer_load_words(gz, os.fsencode(path), err):
                     _raise(err)

@@ -22,6 +22,7 @@ ng_gazetteer_t *ng_gazetteer_new(void);
 void ng_gazetteer_free(ng_gazetteer_t *gz);
 int ng_gazetteer_load_path(ng_gazetteer_t *gz, const char *path, ng_error_t *err);
 int ng_gazetteer_load_words(ng_gazetteer_t *gz, const char *path, ng_error_t *err);
+void ng_gazetteer_clear_words(ng_gazetteer_t *gz);
 void ng_gazetteer_set_diagnostics(ng_gazetteer_t *gz, ng_diag_fn fn, void *ctx);
 size_t ng_gazetteer_entity_count(const ng_gazetteer_t *gz);
 const char *ng_gazetteer_entity_type(const ng_gazetteer_t *gz, uint32_t e);

@@ -11,6 +11,7 @@
  */
 #include <setjmp.h>
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -340,6 +341,44 @@ static size_t naive(const unsigned char *const *keys, const uint32_t *lens, size
     return count;
 }
 
+/* How property runs build: dense rows for at most this many states (0:
+ * the default budget, which covers every state of these small automata),
+ * and whether the scan goes through ng_ac_from_flat over a copy. */
+static uint32_t run_dense;
+static bool run_via_flat;
+
+/* A checked automaton over copies of ac's arrays (freed by free_copy). */
+typedef struct flat_copy {
+    ng_ac_flat_t f;
+    void *parts[6];
+} flat_copy_t;
+
+static void copy_flat(const ng_ac_t *ac, flat_copy_t *c)
+{
+    ng_ac_flat(ac, &c->f);
+    size_t sizes[6] = {((size_t)c->f.state_count + 1) * sizeof(ng_ac_state_t), c->f.state_count,
+                       (size_t)c->f.out_count * 4,
+                       (size_t)c->f.dense_count * c->f.class_count * 4, 256, c->f.state_count};
+    const void *src[6] = {c->f.states, c->f.labels, c->f.out_keys, c->f.dense, c->f.classes,
+                          c->f.depths};
+    for (int i = 0; i < 6; i++) {
+        c->parts[i] = malloc(sizes[i] ? sizes[i] : 1);
+        memcpy(c->parts[i], src[i], sizes[i]);
+    }
+    c->f.states = c->parts[0];
+    c->f.labels = c->parts[1];
+    c->f.out_keys = c->parts[2];
+    c->f.dense = c->parts[3];
+    c->f.classes = c->parts[4];
+    c->f.depths = c->parts[5];
+}
+
+static void free_copy(flat_copy_t *c)
+{
+    for (int i = 0; i < 6; i++)
+        free(c->parts[i]);
+}
+
 static void property_run(uint64_t seed, const unsigned char *alphabet, size_t asize,
                          int rounds, size_t max_keys, uint32_t max_key_len, size_t max_text)
 {
@@ -369,9 +408,21 @@ static void property_run(uint64_t seed, const unsigned char *alphabet, size_t as
         for (size_t i = 0; i < len; i++)
             text[i] = alphabet[rng() % asize];
 
-        ng_ac_t *ac = ng_ac_build(keys, lens, n);
+        ng_ac_t *ac = ng_ac_build_sized(keys, lens, n, run_dense);
         collector_t col = {got, 0, MAX_HITS, 0, 0};
-        ng_ac_scan(ac, text, len, collect, &col);
+        if (run_via_flat) {
+            flat_copy_t copy;
+            copy_flat(ac, &copy);
+            char why[128];
+            ng_ac_t *view = ng_ac_from_flat(&copy.f, (uint32_t)n, NULL, NULL, why, sizeof why);
+            if (!view)
+                fail_msg("a built automaton is refused: %s", why);
+            ng_ac_scan(view, text, len, collect, &col);
+            ng_ac_free(view);
+            free_copy(&copy);
+        } else {
+            ng_ac_scan(ac, text, len, collect, &col);
+        }
         ng_ac_free(ac);
         assert_true(col.count <= MAX_HITS);
         size_t nwant = naive(keys, lens, n, text, len, want, MAX_HITS);
@@ -408,6 +459,93 @@ static void test_random_dense(void **state)
     property_run(42, ab, sizeof ab, 300, 40, 8, 300);
 }
 
+/* Only the root dense, or a few states: the sparse child search and its
+ * failure walk, and the hand-over between the two lookups. */
+static void test_random_sparse(void **state)
+{
+    (void)state;
+    const unsigned char abc[] = {'a', 'b', 'c'};
+    const unsigned char wide[] = {0x00, 0x01, 'A', 'a', 'z', 0x7F, 0x80, 0x9F,
+                                  0xA0, 0xC3, 0xD0, 0xE2, 0xEF, 0xF0, 0xFE, 0xFF};
+    for (uint32_t dense = 1; dense <= 5; dense += 2) {
+        run_dense = dense;
+        property_run(0x5EED1234ULL + dense, abc, sizeof abc, 200, 24, 5, 200);
+        property_run(0xC0FFEEULL + dense, wide, sizeof wide, 150, 64, 3, 400);
+    }
+    run_dense = 0;
+}
+
+/* Keys over all 256 byte values: few or no bytes are left for the class
+ * of bytes no key holds. */
+static void test_random_all_bytes(void **state)
+{
+    (void)state;
+    unsigned char all[256];
+    for (int b = 0; b < 256; b++)
+        all[b] = (unsigned char)b;
+    property_run(7, all, sizeof all, 60, 64, 16, 500);
+    run_dense = 2;
+    property_run(8, all, sizeof all, 60, 64, 16, 500);
+    run_dense = 0;
+}
+
+/* The arrays as a compiled gazetteer stores them: checked and used in
+ * place, the same hits. */
+static void test_random_via_flat(void **state)
+{
+    (void)state;
+    const unsigned char abc[] = {'a', 'b', 'c'};
+    run_via_flat = true;
+    property_run(99, abc, sizeof abc, 200, 24, 5, 200);
+    run_dense = 2;
+    property_run(100, abc, sizeof abc, 200, 24, 5, 200);
+    run_dense = 0;
+    run_via_flat = false;
+}
+
+/* A corrupt array is refused with the reason, whatever index is wrong. */
+static void test_from_flat_refuses(void **state)
+{
+    (void)state;
+    const char *keys[] = {"he", "she", "his", "hers"};
+    uint32_t lens[4];
+    for (int i = 0; i < 4; i++)
+        lens[i] = (uint32_t)strlen(keys[i]);
+    ng_ac_t *ac = ng_ac_build_sized((const unsigned char *const *)keys, lens, 4, 2);
+    static const struct {
+        const char *name, *why;
+    } cases[] = {
+        {"fail to itself", "failure link"},   {"emit to the root", "emit link"},
+        {"children backwards", "children"},    {"key id too big", "key 9"},
+        {"dense past the end", "dense"},       {"class too big", "class"},
+        {"keys backwards", "keys out of order"}, {"too few states", "states"},
+        {"a depth too small", "depth"},        {"fail within the level", "failure link goes"},
+    };
+    for (size_t k = 0; k < sizeof cases / sizeof *cases; k++) {
+        flat_copy_t c;
+        copy_flat(ac, &c);
+        ng_ac_state_t *st = c.parts[0];
+        switch (k) {
+        case 0: st[4].fail = 4; break;
+        case 1: st[3].emit = 0; break;
+        case 2: st[2].first = 1; break;
+        case 3: ((uint32_t *)c.parts[2])[0] = 9; break;
+        case 4: ((uint32_t *)c.parts[3])[3] = 1000; break;
+        case 5: ((unsigned char *)c.parts[4])['h'] = 255; break;
+        case 6: st[5].out = 4; break;
+        case 7: c.f.state_count = 0; break;
+        case 8: ((unsigned char *)c.parts[5])[6] = 1; break;
+        case 9: st[7].fail = 6; break; /* "his" to "her": same level */
+        }
+        char why[128] = "";
+        ng_ac_t *view = ng_ac_from_flat(&c.f, 4, NULL, NULL, why, sizeof why);
+        if (view || !strstr(why, cases[k].why))
+            fail_msg("%s: %s ('%s')", cases[k].name, view ? "accepted" : "wrong reason", why);
+        free_copy(&c);
+    }
+    ng_ac_free(ac);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -418,6 +556,10 @@ int main(void)
         cmocka_unit_test(test_stop),
         cmocka_unit_test(test_stop_on_duplicate),
         cmocka_unit_test(test_rescan),
+        cmocka_unit_test(test_random_sparse),
+        cmocka_unit_test(test_random_all_bytes),
+        cmocka_unit_test(test_random_via_flat),
+        cmocka_unit_test(test_from_flat_refuses),
         cmocka_unit_test(test_random_small_alphabet),
         cmocka_unit_test(test_random_wide_alphabet),
         cmocka_unit_test(test_random_dense),
