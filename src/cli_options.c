@@ -23,6 +23,7 @@
 static const char usage_head[] =
 "Usage: nergraph [OPTIONS] [INPUT...]\n"
 "       nergraph gazetteer check|stats [PATH...]   (see nergraph gazetteer --help)\n"
+"       nergraph discover [OPTIONS] [INPUT...]   (see nergraph discover --help)\n"
 "Find people, countries and organizations in text and write who occurs\n"
 "with whom as a graph.\n"
 "\n"
@@ -82,6 +83,11 @@ static const char usage_tail[] =
 "      --analyze          add degree, weighted_degree, pagerank, betweenness,\n"
 "                         eigenvector, component and community (Leiden) to\n"
 "                         every node, and the modularity to the graph\n"
+"      --discover         also tag people and organizations the gazetteers lack,\n"
+"                         found by rules (see nergraph discover --help); ids\n"
+"                         person:~slug, organization:~slug, attribute\n"
+"                         source=discovered; gazetteer entities always win.\n"
+"                         Reads the inputs twice: files, not standard input\n"
 "      --no-auto-aliases  do not match a person's bare surname after their\n"
 "                         full name (explicit aliases still match)\n"
 "      --words FILE       common words (one per line): a name that is one\n"
@@ -158,6 +164,7 @@ enum { OPT_MIN_WEIGHT = 256, OPT_NO_ISOLATES, OPT_TYPES, OPT_NO_AUTO, OPT_STRICT
 enum { OPT_ANALYZE = 512, OPT_TOP, OPT_TOP_BY, OPT_EXCLUDE_ID, OPT_EGO, OPT_DEPTH };
 enum { OPT_WEIGHT = 768, OPT_BACKBONE, OPT_EVIDENCE };
 enum { OPT_LAYOUT = 1024, OPT_COLOR, OPT_SIZE };
+enum { OPT_DISCOVER = 1280 };
 
 static int usage_error(const char *fmt, const char *arg)
 {
@@ -443,6 +450,7 @@ int cli_options_parse(cli_options_t *o, int argc, char **argv)
         {"layout", required_argument, NULL, OPT_LAYOUT},
         {"color", required_argument, NULL, OPT_COLOR},
         {"size", required_argument, NULL, OPT_SIZE},
+        {"discover", no_argument, NULL, OPT_DISCOVER},
         {"help", no_argument, NULL, 'h'},
         {"version", no_argument, NULL, OPT_VERSION},
         {NULL, 0, NULL, 0},
@@ -575,6 +583,9 @@ int cli_options_parse(cli_options_t *o, int argc, char **argv)
                 return usage_error("--size needs a numeric node column, e.g. '%s'", "mentions");
             o->size_by = optarg;
             break;
+        case OPT_DISCOVER:
+            o->discover = true;
+            break;
         case 'h':
             print_usage(stdout);
             return EXIT_OK;
@@ -610,6 +621,11 @@ int cli_options_parse(cli_options_t *o, int argc, char **argv)
     if (!o->gazetteer_count)
         return use_bundled_gazetteers(o);
     return -1;
+}
+
+int cli_options_default_gazetteers(cli_options_t *o)
+{
+    return use_bundled_gazetteers(o);
 }
 
 void cli_options_free(cli_options_t *o)
