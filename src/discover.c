@@ -812,13 +812,13 @@ void ng_discover_text(ng_discoverer_t *d, const ng_segments_t *seg, const char *
             d->names.len = off;
             continue;
         }
+        ng_buf_putc(&d->names, '\0');
         NG_GROW(d->cands, d->cand_cap, d->cand_count + 1);
         offs[d->cand_count] = off;
         d->cands[d->cand_count++] = (ng_candidate_t){s, e, cw->kind, type_names[cw->kind], NULL,
                                                      nl};
         (void)w;
     }
-    ng_buf_putc(&d->names, '\0');
     for (size_t i = 0; i < d->cand_count; i++)
         d->cands[i].name = d->names.data + offs[i];
     free(offs);

@@ -84,7 +84,8 @@ size_t ng_discoverer_given_name_count(const ng_discoverer_t *d);
  * Candidates of text[0..len): seg is its segmentation (ng_segment_text),
  * mentions the tagger's mentions of it (any order).  *out is an array of
  * *count candidates in text order, disjoint, none overlapping a mention;
- * it and the names are owned by d until the next call.  Never fails.
+ * it and the names (NUL-terminated) are owned by d until the next call.
+ * Never fails.
  */
 void ng_discover_text(ng_discoverer_t *d, const ng_segments_t *seg, const char *text,
                       size_t len, const ng_mention_t *mentions, size_t mention_count,
