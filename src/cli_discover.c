@@ -323,7 +323,7 @@ static void print_entries(const cli_discovery_t *d, FILE *fp, bool json)
     if (json)
         fputs("[", fp);
     else
-        fputs("# count\ttype\tname\tcontext\tid\ttype\tname\taliases\tattributes\n", fp);
+        fputs("# count\ttype\tname\tcontext\t# id\ttype\tname\taliases\tattributes\n", fp);
     for (size_t i = 0; i < d->entry_count; i++) {
         const entry_t *e = &d->entries[i];
         cli_buf_t row = {0};
