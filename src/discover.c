@@ -23,7 +23,7 @@
 /* Titles of address and office before a person's name.  Abbreviations
  * may be written with or without their dot ("Mr Roe", "Mr. Roe"). */
 static const char *const titles[] = {
-    "Mr", "Mrs", "Ms", "Mx", "Dr", "Prof", "Sen", "Rep", "Gov", "Gen", "Col", "Lt",
+    "Mr", "Mrs", "Ms", "Mx", "Miss", "Mme", "Mlle", "Messrs", "Dr", "Prof", "Sen", "Rep", "Gov", "Gen", "Col", "Lt",
     "Capt", "Sgt", "Adm", "Maj", "Cmdr", "Rev", "Hon", "Amb", "Atty", "Det", "Cpl", "Supt",
     "President", "Minister", "Judge", "Justice", "Lord", "Lady", "Sir", "Dame", "Senator",
     "Governor", "General", "Colonel", "Captain", "Professor", "Ambassador", "Chancellor",
@@ -57,6 +57,16 @@ static const char *const heads[] = {
     "Federation", "Association", "Society", "Court", "Board", "Church", "Organization",
     "Organisation", "Union", "League", "Committee", "Foundation", "Fund", "Centre", "Center",
     "Bureau", "Corporation", "Company", "Chamber", "Confederation", "Alliance", NULL};
+
+/* Words of places: a name that ends in one is a street, a house or a
+ * park, not a person ("Harley Street", "Camden Place"). */
+static const char *const places[] = {
+    "Street", "St", "Place", "Square", "Squares", "Road", "Rd", "Avenue", "Ave", "Lane",
+    "Park", "Bridge", "Abbey", "Hall", "House", "Castle", "Hill", "Row", "Gardens",
+    "Terrace", "Buildings", "Cottage", "Lodge", "Manor", "Green", "Common", "Heath", "Farm",
+    "Village", "Town", "City", "County", "River", "Lake", "Mount", "Island", "Islands", "Bay",
+    "Valley", "Station", "Airport", "Port", "Harbour", "Harbor", "Boulevard", "Way", "Drive",
+    "Crescent", "Close", "Cathedral", "Chapel", "Palace", "Tower", "Stadium", "Arena", NULL};
 
 /* Lowercase particles inside a person's name ("Ana de Souza"). */
 static const char *const particles[] = {"de", "da", "do", "dos", "das", "van", "von", "der",
@@ -614,7 +624,7 @@ static size_t surnames(const ctx_t *c, size_t first, size_t max, size_t *words, 
             continue;
         }
         if (capword(c, n) && !listed(c, n, titles)) {
-            if (listed(c, n, designators) || listed(c, n, heads)) {
+            if (listed(c, n, designators) || listed(c, n, heads) || listed(c, n, places)) {
                 *bad = true;
                 break;
             }
@@ -622,7 +632,8 @@ static size_t surnames(const ctx_t *c, size_t first, size_t max, size_t *words, 
             (*words)++;
             continue;
         }
-        if (n < c->d->tok_count && (listed(c, n, designators) || (c->d->toks[n].flags & T_DOTTED)))
+        if (n < c->d->tok_count && (listed(c, n, designators) || listed(c, n, places) ||
+                                    (c->d->toks[n].flags & T_DOTTED)))
             *bad = true;
         break;
     }
@@ -703,6 +714,9 @@ static void rule_given(ctx_t *c)
             while (s < last && !capword(c, s))
                 s++;
             if (common(c, s))
+                continue;
+            /* "Till Elizabeth came": the word, then a name of its own. */
+            if (s == last && given(c, s))
                 continue;
         }
         add(c, i, last, NG_DISCOVER_PERSON, false);

@@ -25,9 +25,9 @@ static const char gazetteer[] =
     "org:known\torganization\tKnown Holdings\n";
 
 static const char given_names[] =
-    "# test list\nDaniel\nRenata\nNicholas\nJohn\nWill\nGrace\nMay\nAna\nOmar\nEl\nTilda\n";
+    "# test list\nDaniel\nRenata\nNicholas\nJohn\nWill\nGrace\nMay\nAna\nOmar\nEl\nTilda\nHarley\nTill\nElizabeth\n";
 
-static const char words[] = "will\ngrace\nmay\ncompany\ncongress\nthe\nsurgeon\nsaid\ngroup\n";
+static const char words[] = "till\nwill\ngrace\nmay\ncompany\ncongress\nthe\nsurgeon\nsaid\ngroup\n";
 
 typedef struct fixture {
     ng_gazetteer_t *gz;
@@ -58,7 +58,7 @@ static int setup(void **state)
     f->scanner = ng_scanner_new(f->tagger);
     f->d = ng_discoverer_new(f->gz);
     assert_int_equal(ng_discoverer_add_given_names(f->d, given_names, strlen(given_names), &err), NG_OK);
-    assert_int_equal(ng_discoverer_given_name_count(f->d), 11);
+    assert_int_equal(ng_discoverer_given_name_count(f->d), 14);
     ng_segments_init(&f->seg);
     *state = f;
     return 0;
@@ -167,6 +167,13 @@ static void test_false_friends(void **state)
     /* Articles of places are no given names. */
     assert_string_equal(discover(f, "Convoys have been blocked for weeks near El Fasher, aid "
                                     "workers said in a statement on the matter."), "");
+    /* A given name before a word of places is a street or a house. */
+    assert_string_equal(discover(f, "They walked from Harley Street to the house of the family "
+                                    "in the rain, and Mrs. Harley Lodge was shut."), "");
+    /* A given name that is a word, then a name of its own, at a sentence
+     * start: the word, then the name alone. */
+    assert_string_equal(discover(f, "Till Elizabeth came home, nobody in the house spoke of the "
+                                    "letter or of what it said."), "");
     /* Capitals of a headline say nothing. */
     assert_string_equal(discover(f, "Judge Blocks New Tariffs\n\nThe ruling came late on a long "
                                     "day in the capital, officials said."), "");
