@@ -207,7 +207,7 @@ install: all
 	ln -sf $(notdir $(SHLIB)) $(DESTDIR)$(LIBDIR)/$(SONAME)
 	ln -sf $(SONAME) $(DESTDIR)$(LIBDIR)/libnergraph.so
 	install -m 644 $(BUILD)/nergraph.pc $(DESTDIR)$(PKGCONFIGDIR)/
-	install -m 644 gazetteers/*.tsv gazetteers/english-words.txt gazetteers/README.md $(DESTDIR)$(DATADIR)/gazetteers/
+	install -m 644 gazetteers/*.tsv gazetteers/english-words.txt gazetteers/given-names.txt gazetteers/README.md $(DESTDIR)$(DATADIR)/gazetteers/
 	install -m 644 $(MAN1) $(DESTDIR)$(MANDIR)/man1/
 	install -m 644 $(MAN5) $(DESTDIR)$(MANDIR)/man5/
 	install -m 644 LICENSE $(DESTDIR)$(DOCDIR)/

@@ -17,7 +17,7 @@ FUZZ_SAVED_GOAL := $(.DEFAULT_GOAL)
 FUZZ_CC       ?= clang
 FUZZ_DIR      ?= build-fuzz
 FUZZ_PKGS      = igraph libpcre2-8 libgvc libcgraph libutf8proc jansson zlib
-FUZZ_TARGETS   = fuzz_gazetteer fuzz_tagger fuzz_segment fuzz_export fuzz_input fuzz_partial fuzz_compiled
+FUZZ_TARGETS   = fuzz_gazetteer fuzz_tagger fuzz_segment fuzz_export fuzz_input fuzz_partial fuzz_compiled fuzz_discover
 FUZZ_SAN       = -fsanitize=address,undefined -fno-sanitize-recover=all \
                  -fno-omit-frame-pointer
 FUZZ_CFLAGS    = -std=c11 -O1 -g -Wall -Wextra -D_POSIX_C_SOURCE=200809L -MMD -MP \

@@ -58,6 +58,7 @@ typedef struct cli_options {
     ng_tagger_options_t tagger;   /* --no-auto-aliases */
     bool strict;
     unsigned jobs;                /* -j N: documents in parallel (default: online cores) */
+    bool discover;                /* --discover: names the gazetteers lack */
     const char *words;            /* --words FILE, "none", or NULL: per -g directory */
     const char **types;           /* --types, split (points into types_buf) */
     char *types_buf;
@@ -105,6 +106,30 @@ char *cli_default_gazetteer_dir(void);
 /* "nergraph gazetteer check|stats ...": argv[0] is "gazetteer".  Returns the
  * exit status. */
 int cli_gazetteer_main(int argc, char **argv);
+
+/* No -g given: the bundled gazetteer directory becomes o's only -g.  -1
+ * to go on, else EXIT_DATA after a message. */
+int cli_options_default_gazetteers(cli_options_t *o);
+
+/* ---- discovery (cli_discover.c) ---- */
+
+/* Candidates of a corpus, counted (ng_discover.h does the finding). */
+typedef struct cli_discovery cli_discovery_t;
+/* A collector over gz (borrowed) with the given names of o's -g
+ * directories (else the bundled list); NULL after a message on stderr. */
+cli_discovery_t *cli_discovery_new(const cli_options_t *o, const ng_gazetteer_t *gz);
+void cli_discovery_free(cli_discovery_t *d);
+int cli_discovery_add(cli_discovery_t *d, const char *name, const char *text, size_t len);
+/* Count, order (most frequent first, ties by name) and give ids. */
+void cli_discovery_finish(cli_discovery_t *d);
+size_t cli_discovery_count(const cli_discovery_t *d);
+/* One gazetteer row per candidate, in listing order, appended to out. */
+void cli_discovery_rows(const cli_discovery_t *d, cli_buf_t *out);
+/* --discover: read o's inputs once, find the names and add them to gz as
+ * gazetteer rows after its own.  -1 to go on, else the exit status. */
+int cli_discover_extend(const cli_options_t *o, ng_gazetteer_t *gz);
+/* "nergraph discover ...": argv[0] is "discover".  The exit status. */
+int cli_discover_main(int argc, char **argv);
 
 /* ---- inputs ---- */
 

@@ -24,6 +24,7 @@ static const char usage_head[] =
 "Usage: nergraph [OPTIONS] [INPUT...]\n"
 "       nergraph gazetteer check|stats|compile ...  (see nergraph gazetteer --help)\n"
 "       nergraph merge [OPTIONS] PARTIAL...   (see nergraph merge --help)\n"
+"       nergraph discover [OPTIONS] [INPUT...]   (see nergraph discover --help)\n"
 "Find people, countries and organizations in text and write who occurs\n"
 "with whom as a graph.\n"
 "\n"
@@ -88,6 +89,11 @@ static const char usage_tail[] =
 "      --analyze          add degree, weighted_degree, pagerank, betweenness,\n"
 "                         eigenvector, component and community (Leiden) to\n"
 "                         every node, and the modularity to the graph\n"
+"      --discover         also tag people and organizations the gazetteers lack,\n"
+"                         found by rules (see nergraph discover --help); ids\n"
+"                         person:~slug, organization:~slug, attribute\n"
+"                         source=discovered; gazetteer entities always win.\n"
+"                         Reads the inputs twice: files, not standard input\n"
 "      --no-auto-aliases  do not match a person's bare surname after their\n"
 "                         full name (explicit aliases still match)\n"
 "      --count-credits    let credits and datelines (\"MEXICO CITY (Reuters) -\",\n"
@@ -192,6 +198,7 @@ enum { OPT_LAYOUT = 1024, OPT_COLOR, OPT_SIZE };
 #define MAX_JOBS 256
 enum { OPT_INPUT_FORMAT = 5376, OPT_TEXT_FIELD, OPT_ID_FIELD };
 enum { OPT_EMIT = 1280 };
+enum { OPT_DISCOVER = 1536 };
 
 static int usage_error(const char *fmt, const char *arg)
 {
@@ -484,6 +491,7 @@ int cli_options_parse(cli_options_t *o, int argc, char **argv)
         {"id-field", required_argument, NULL, OPT_ID_FIELD},
         {"quiet", no_argument, NULL, 'q'},
         {"emit", required_argument, NULL, OPT_EMIT},
+        {"discover", no_argument, NULL, OPT_DISCOVER},
         {"help", no_argument, NULL, 'h'},
         {"version", no_argument, NULL, OPT_VERSION},
         {NULL, 0, NULL, 0},
@@ -663,6 +671,9 @@ int cli_options_parse(cli_options_t *o, int argc, char **argv)
                 return usage_error("--emit takes 'partial', not '%s'", optarg);
             o->emit_partial = true;
             break;
+        case OPT_DISCOVER:
+            o->discover = true;
+            break;
         case 'h':
             if (o->merge)
                 cli_merge_usage(stdout);
@@ -704,6 +715,11 @@ int cli_options_parse(cli_options_t *o, int argc, char **argv)
     if (!o->gazetteer_count)
         return use_bundled_gazetteers(o);
     return -1;
+}
+
+int cli_options_default_gazetteers(cli_options_t *o)
+{
+    return use_bundled_gazetteers(o);
 }
 
 void cli_options_free(cli_options_t *o)

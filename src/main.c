@@ -250,12 +250,16 @@ int main(int argc, char **argv)
     signal(SIGPIPE, SIG_DFL);
     if (argc > 1 && strcmp(argv[1], "gazetteer") == 0)
         return cli_gazetteer_main(argc - 1, argv + 1);
+    if (argc > 1 && strcmp(argv[1], "discover") == 0)
+        return cli_discover_main(argc - 1, argv + 1);
 
     run_t r = {0};
     int exit_code = EXIT_OK;
     int st = cli_options_parse(&r.opts, argc, argv);
     if (st == GO_ON)
         st = load_gazetteers(&r);
+    if (st == GO_ON && r.opts.discover)
+        st = cli_discover_extend(&r.opts, r.gz);
     if (st == GO_ON)
         st = start_pipeline(&r);
     if (st == GO_ON)

@@ -80,6 +80,7 @@ typedef struct ng_error {
 #include "ng_gazetteer_check.h"
 #include "ng_segment.h"
 #include "ng_tagger.h"
+#include "ng_discover.h"
 #include "ng_window.h"
 #include "ng_pipeline.h"
 #include "ng_cooc.h"
