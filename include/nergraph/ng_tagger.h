@@ -99,13 +99,13 @@ typedef struct ng_mention {
     size_t start, end;          /* byte offsets into the document, end exclusive */
     uint32_t entity;            /* the resolved entity */
     bool ambiguous;             /* more than one entity had this alias */
-    /* In a credit or dateline: mentioned, but no participant, so the
-     * co-occurrence counter gives it no edges (ng_tagger_options_t). */
-    bool credit;
     /* Every entity the span could name, the resolved one included, in
      * gazetteer order; borrowed from the scanner until its next document. */
     const uint32_t *candidates;
     size_t candidate_count;
+    /* In a credit or dateline: mentioned, but no participant, so the
+     * co-occurrence counter gives it no edges (ng_tagger_options_t). */
+    bool credit;
 } ng_mention_t;
 
 /* A scanner for t (borrowed, must outlive it); free with ng_scanner_free. */

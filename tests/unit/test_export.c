@@ -845,7 +845,7 @@ static void test_mention_line(void **state)
     const char text[] = "In New\nYork\x01\x1f\"q\\\t, today.";
     place_t pl = {"dir/a \"b\"\\c\x01.txt", text, 3, 1};
     uint32_t cands[] = {york, ny};
-    ng_mention_t m = {3, 17, ny, false, cands, 1};
+    ng_mention_t m = {3, 17, ny, false, cands, 1, false};
     char *j;
     one_mention(gz, &pl, &m, &j);
     expect_contains_ci(j, "\"doc\":\"dir/a \\\"b\\\"\\\\c\\u0001.txt\"");
@@ -860,7 +860,7 @@ static void test_mention_line(void **state)
     free(j);
 
     /* Ambiguous: every candidate, in the order given. */
-    m = (ng_mention_t){7, 11, york, true, cands, 2};
+    m = (ng_mention_t){7, 11, york, true, cands, 2, false};
     one_mention(gz, &pl, &m, &j);
     expect_contains(j, "\"text\":\"York\"");
     expect_contains(j, "\"id\":\"p:york\"");
@@ -869,7 +869,7 @@ static void test_mention_line(void **state)
 
     /* Ids with quotes and backslashes, in id and candidates. */
     uint32_t qc[] = {q, ny};
-    m = (ng_mention_t){3, 6, q, true, qc, 2};
+    m = (ng_mention_t){3, 6, q, true, qc, 2, false};
     one_mention(gz, &pl, &m, &j);
     expect_contains(j, "\"id\":\"q\\\"id\\\\\"");
     expect_contains(j, "\"candidates\":[\"q\\\"id\\\\\",\"p:ny\"]");
@@ -888,7 +888,7 @@ static void test_mention_invalid_utf8(void **state)
                                               &err), 0);
     const char text[] = "New\xFF\xC3York \xE2\x82";
     place_t pl = {"bad\xFE.txt", text, 0, 0};
-    ng_mention_t m = {0, sizeof text - 1, 0, false, NULL, 0};
+    ng_mention_t m = {0, sizeof text - 1, 0, false, NULL, 0, false};
     char *j;
     one_mention(gz, &pl, &m, &j);
     assert_true(strstr(j, "\\ufffd") || strstr(j, "\\uFFFD") || strstr(j, "\xEF\xBF\xBD"));
@@ -953,7 +953,7 @@ static void test_write_errors(void **state)
     assert_int_equal(ng_export_dot(r, w.g, NULL, &err), NG_EIO);
     clearerr(r);
     place_t pl = {"d", "York", 0, 0};
-    ng_mention_t m = {0, 4, 0, false, NULL, 0};
+    ng_mention_t m = {0, 4, 0, false, NULL, 0, false};
     assert_int_equal(write_one(r, w.gz, &pl, &m), NG_EIO);
     fclose(r);
     fclose(ro);

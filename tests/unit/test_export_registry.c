@@ -204,9 +204,9 @@ static int feed(ng_mentions_writer_t *w, const ng_gazetteer_t *gz, ng_error_t *e
     size_t ann = 0, nor1 = (size_t)(strstr(text, "Norland") - text);
     size_t nor2 = (size_t)(s3 - text);
     uint32_t cands[] = {ent(gz, "c:nor"), ent(gz, "o:nor")};
-    ng_mention_t m1[] = {{ann, ann + 7, ent(gz, "p:ann"), false, NULL, 0},
-                         {nor1, nor1 + 7, ent(gz, "c:nor"), true, cands, 2}};
-    ng_mention_t m3[] = {{nor2, nor2 + 7, ent(gz, "o:nor"), false, NULL, 0}};
+    ng_mention_t m1[] = {{ann, ann + 7, ent(gz, "p:ann"), false, NULL, 0, false},
+                         {nor1, nor1 + 7, ent(gz, "c:nor"), true, cands, 2, false}};
+    ng_mention_t m3[] = {{nor2, nor2 + 7, ent(gz, "o:nor"), false, NULL, 0, false}};
     ng_window_event_t ev[] = {
         {NG_WINDOW_SENTENCE, 0, 0, (size_t)(s2 - 1 - s1), 0, m1, 2, NULL},
         {NG_WINDOW_SENTENCE, 1, (size_t)(s2 - text), (size_t)(s3 - 2 - text), 0, NULL, 0, NULL},
