@@ -35,6 +35,13 @@ typedef struct cli_buf {
 void cli_buf_append(cli_buf_t *b, const void *data, size_t len);
 void cli_buf_putc(cli_buf_t *b, char c);
 void cli_buf_printf(cli_buf_t *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* The common-word list every command reads: `words` (--words FILE, or
+ * "none"), which replaces any other list, a compiled gazetteer's too; else
+ * the english-words.txt beside the *.tsv files of each directory among
+ * paths[0..count) (the -g paths).  False with err filled on a bad list. */
+bool cli_load_words(ng_gazetteer_t *gz, const char *words, const char *const *paths,
+                    size_t count, ng_error_t *err);
 void cli_buf_free(cli_buf_t *b);
 
 /* Exit codes, documented in README and --help. */

@@ -445,25 +445,6 @@ static int discover_usage_error(const char *fmt, const char *arg)
     return EXIT_USAGE;
 }
 
-/* The common-word list, as the run loads it. */
-static bool load_words(ng_gazetteer_t *gz, const cli_options_t *o, ng_error_t *err)
-{
-    if (o->words)
-        return strcmp(o->words, "none") == 0 || ng_gazetteer_load_words(gz, o->words, err) == NG_OK;
-    for (size_t i = 0; i < o->gazetteer_count; i++) {
-        struct stat st;
-        if (stat(o->gazetteers[i], &st) != 0 || !S_ISDIR(st.st_mode))
-            continue;
-        cli_buf_t path = {0};
-        cli_buf_printf(&path, "%s/english-words.txt", o->gazetteers[i]);
-        bool ok = access(path.data, F_OK) != 0 || ng_gazetteer_load_words(gz, path.data, err) == NG_OK;
-        cli_buf_free(&path);
-        if (!ok)
-            return false;
-    }
-    return true;
-}
-
 static void print_warning(void *ctx, const char *message)
 {
     (void)ctx;
@@ -555,7 +536,7 @@ int cli_discover_main(int argc, char **argv)
                 fprintf(stderr, "nergraph: %s\n", err.message);
                 status = EXIT_DATA;
             }
-        if (status < 0 && !load_words(gz, &o, &err)) {
+        if (status < 0 && !cli_load_words(gz, o.words, o.gazetteers, o.gazetteer_count, &err)) {
             fprintf(stderr, "nergraph: %s\n", err.message);
             status = EXIT_DATA;
         }

@@ -144,27 +144,10 @@ static bool compile_words(ng_gazetteer_t *gz, const char *words, const char *con
                           size_t count)
 {
     ng_error_t err = {0};
-    if (words) {
-        if (strcmp(words, "none") == 0 || ng_gazetteer_load_words(gz, words, &err) == NG_OK)
-            return true;
-        fprintf(stderr, "nergraph: %s\n", err.message);
-        return false;
-    }
-    for (size_t i = 0; i < count; i++) {
-        struct stat st;
-        if (stat(paths[i], &st) != 0 || !S_ISDIR(st.st_mode))
-            continue;
-        cli_buf_t path = {0};
-        cli_buf_printf(&path, "%s/english-words.txt", paths[i]);
-        bool ok = access(path.data, F_OK) != 0 ||
-                  ng_gazetteer_load_words(gz, path.data, &err) == NG_OK;
-        cli_buf_free(&path);
-        if (!ok) {
-            fprintf(stderr, "nergraph: %s\n", err.message);
-            return false;
-        }
-    }
-    return true;
+    if (cli_load_words(gz, words, paths, count, &err))
+        return true;
+    fprintf(stderr, "nergraph: %s\n", err.message);
+    return false;
 }
 
 static void compile_warning(void *ctx, const char *message)

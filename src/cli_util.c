@@ -6,6 +6,8 @@
 #include "cli.h"
 
 #include <stdarg.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -97,4 +99,27 @@ void cli_buf_free(cli_buf_t *b)
     free(b->data);
     b->data = NULL;
     b->len = b->cap = 0;
+}
+
+bool cli_load_words(ng_gazetteer_t *gz, const char *words, const char *const *paths,
+                    size_t count, ng_error_t *err)
+{
+    if (words) {
+        /* In place of a compiled gazetteer's stored list too, as in place
+         * of its directories' lists. */
+        ng_gazetteer_clear_words(gz);
+        return strcmp(words, "none") == 0 || ng_gazetteer_load_words(gz, words, err) == NG_OK;
+    }
+    for (size_t i = 0; i < count; i++) {
+        struct stat st;
+        if (stat(paths[i], &st) != 0 || !S_ISDIR(st.st_mode))
+            continue;
+        cli_buf_t path = {0};
+        cli_buf_printf(&path, "%s/english-words.txt", paths[i]);
+        bool ok = access(path.data, F_OK) != 0 || ng_gazetteer_load_words(gz, path.data, err) == NG_OK;
+        cli_buf_free(&path);
+        if (!ok)
+            return false;
+    }
+    return true;
 }

@@ -73,30 +73,6 @@ static int on_document(void *ctx, const char *name, const char *data, size_t len
     return document_status(r, ng_pipeline_add_document(r->pipeline, name, data, len, &r->err));
 }
 
-/* The common-word list: --words, else english-words.txt beside the *.tsv
- * files of each -g directory. */
-static bool load_words(ng_gazetteer_t *gz, const cli_options_t *opts, ng_error_t *err)
-{
-    if (opts->words) {
-        /* In place of a compiled gazetteer's stored list too, as in place
-         * of its directories' lists. */
-        ng_gazetteer_clear_words(gz);
-        return strcmp(opts->words, "none") == 0 || ng_gazetteer_load_words(gz, opts->words, err) == NG_OK;
-    }
-    for (size_t i = 0; i < opts->gazetteer_count; i++) {
-        struct stat st;
-        if (stat(opts->gazetteers[i], &st) != 0 || !S_ISDIR(st.st_mode))
-            continue;
-        cli_buf_t path = {0};
-        cli_buf_printf(&path, "%s/english-words.txt", opts->gazetteers[i]);
-        bool ok = access(path.data, F_OK) != 0 || ng_gazetteer_load_words(gz, path.data, err) == NG_OK;
-        cli_buf_free(&path);
-        if (!ok)
-            return false;
-    }
-    return true;
-}
-
 /* Gazetteers, the common-word list, and --types checked against them. */
 static int load_gazetteers(run_t *r)
 {
@@ -105,7 +81,8 @@ static int load_gazetteers(run_t *r)
     for (size_t i = 0; i < r->opts.gazetteer_count; i++)
         if (ng_gazetteer_load_path(r->gz, r->opts.gazetteers[i], &r->err))
             return failed(&r->err);
-    if (!load_words(r->gz, &r->opts, &r->err))
+    if (!cli_load_words(r->gz, r->opts.words, r->opts.gazetteers, r->opts.gazetteer_count,
+                        &r->err))
         return failed(&r->err);
     int st = cli_check_types(&r->opts, r->gz);
     if (st != GO_ON)
