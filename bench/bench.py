@@ -12,13 +12,21 @@ settings are environment variables:
                (default 3)
   BENCH_VARIANT_RUNS  runs of the other rows (nergraph on documents,
                JSON Lines, -j, .ngz; Hyperscan) (default 1)
+  BENCH_VARIANT_SIZE  the gazetteer size whose nergraph runs on documents,
+               JSON Lines and with -j N are measured (default 100k, else
+               the first of BENCH_SIZES); .ngz rows are measured at every
+               size
   BENCH_DIR    cache and work directory (default build/bench)
   BENCH_RG_MB  size of the slice ripgrep gets (default 1)
+  BENCH_RE_MB, BENCH_RE_COUNTS  the pattern-alias rows: nergraph with
+               the smallest gazetteer plus K re: aliases for each K, and
+               Hyperscan on the same K patterns, on the first BENCH_RE_MB
+               MB (defaults 20, "0 100 700")
   BENCH_TIMEOUT  seconds after which one run is stopped and reported as
                "timeout" (default 300); ripgrep gets BENCH_RG_TIMEOUT
-               (default 60), Hyperscan BENCH_HS_TIMEOUT (default 180)
+               (default 30), Hyperscan BENCH_HS_TIMEOUT (default 180)
   BENCH_LONG   a row whose first run took longer than this many seconds
-               is not run again (default 60): the median is of fewer
+               is not run again (default 45): the median is of fewer
                runs, and the runs column says so
 
 See bench/README.md for what each column means."""
@@ -27,6 +35,7 @@ import bisect
 import json
 import os
 import platform
+import signal
 import statistics
 import subprocess
 import sys
@@ -42,15 +51,18 @@ MB = int(os.environ.get("BENCH_MB", "200"))
 SIZES = os.environ.get("BENCH_SIZES", "1k 100k 1M").split()
 RUNS = int(os.environ.get("BENCH_RUNS", "3"))
 VRUNS = int(os.environ.get("BENCH_VARIANT_RUNS", "1"))
+RE_MB = int(os.environ.get("BENCH_RE_MB", "20"))
+RE_COUNTS = [int(x) for x in os.environ.get("BENCH_RE_COUNTS", "0 100 700").split()]
 CACHE = os.path.abspath(os.environ.get("BENCH_DIR", os.path.join(ROOT, "build", "bench")))
 NG = os.path.abspath(os.environ.get("NERGRAPH", os.path.join(ROOT, "build", "nergraph")))
 RG_MB = int(os.environ.get("BENCH_RG_MB", "1"))
 TIMEOUT = float(os.environ.get("BENCH_TIMEOUT", "300"))
-RG_TIMEOUT = float(os.environ.get("BENCH_RG_TIMEOUT", "60"))
+RG_TIMEOUT = float(os.environ.get("BENCH_RG_TIMEOUT", "30"))
 HS_TIMEOUT = float(os.environ.get("BENCH_HS_TIMEOUT", "180"))
-LONG = float(os.environ.get("BENCH_LONG", "60"))
+LONG = float(os.environ.get("BENCH_LONG", "45"))
 HS_SCAN = os.path.join(CACHE, "hs_scan")
 PY = "/usr/bin/python3"
+TIME = "/usr/bin/time"
 BASELINE = os.path.join(HERE, "baseline_ac.py")
 GREP_ENV = {"LC_ALL": "C.UTF-8"}
 OUT = os.path.join(CACHE, "out")
@@ -61,39 +73,45 @@ def log(msg):
 
 
 def run_once(cmd, stdout=None, env=None, timeout=TIMEOUT):
-    """Run CMD (no shell); return (wall seconds, peak RSS in KiB, exit
-    status, stderr, CPU seconds: user + system), status None on timeout.  Peak RSS is the child's own
-    ru_maxrss from wait4(2), so no `time` package is needed."""
+    """Run CMD under GNU time; return (wall seconds, peak RSS in KiB, exit
+    status, stderr, CPU seconds: user + system), status None on timeout.
+
+    GNU time, not wait4(2) on our own child: ru_maxrss survives exec, so a
+    child forked from this Python process would start with its resident
+    size; time's child starts from time's own few hundred KiB."""
     e = dict(os.environ)
     if env:
         e.update(env)
     out = open(stdout, "wb") if stdout else subprocess.DEVNULL
+    stats = os.path.join(OUT, "time.out")
     t0 = time.monotonic()
-    p = subprocess.Popen(cmd, stdout=out, stderr=subprocess.PIPE, env=e)
-    # stderr could fill its pipe on a chatty run: read it as we go.
+    p = subprocess.Popen([TIME, "-f", "%M %U %S", "-o", stats] + cmd, stdout=out, stderr=subprocess.PIPE,
+                         env=e, start_new_session=True)
     err = []
-
+    # stderr could fill its pipe on a chatty run: read it as we go.
     t = threading.Thread(target=lambda: err.append(p.stderr.read()))
     t.start()
-    status = None
-    while True:
-        pid, st, ru = os.wait4(p.pid, os.WNOHANG)
-        if pid:
-            wall = time.monotonic() - t0
-            status = os.waitstatus_to_exitcode(st)
-            break
-        if time.monotonic() - t0 > timeout:
-            p.kill()
-            pid, st, ru = os.wait4(p.pid, 0)
-            wall = time.monotonic() - t0
-            status = None
-            break
-        time.sleep(0.005)
-    p.returncode = status if status is not None else -9
+    # Poll every 2 ms: Popen.wait(timeout) sleeps up to 50 ms at a time,
+    # too coarse for a run of a fraction of a second.
+    while p.poll() is None and time.monotonic() - t0 < timeout:
+        time.sleep(0.002)
+    wall = time.monotonic() - t0
+    status = p.returncode
+    if status is None:
+        os.killpg(p.pid, signal.SIGKILL)
+        p.wait()
     t.join()
     if stdout:
         out.close()
-    return wall, ru.ru_maxrss, status, b"".join(err).decode("utf-8", "replace"), ru.ru_utime + ru.ru_stime
+    rss, cpu = 0, 0.0
+    try:
+        fields = open(stats).read().split("\n")
+        # "Command exited with non-zero status N" may come first.
+        last = [l for l in fields if l.strip()][-1].split()
+        rss, cpu = int(last[0]), float(last[1]) + float(last[2])
+    except (OSError, IndexError, ValueError):
+        pass
+    return wall, rss, status, b"".join(err).decode("utf-8", "replace"), cpu
 
 
 class Row:
@@ -139,7 +157,7 @@ def measure(row, cmd, stdout=None, env=None, timeout=TIMEOUT, runs=None):
             row.note = (row.note + "; " if row.note else "") + "stopped after %.0f s" % wall
             log("  %s %s: timeout after %.0f s" % (row.tool, row.gaz, wall))
             return row
-        ok = status == 0 or (status == 1 and cmd[0] in ("grep", "rg"))
+        ok = status == 0 or (status == 1 and cmd[0] in ("grep", "rg"))  # 1: no match
         if not ok:
             row.failed = "exit %d: %s" % (status, err.strip().splitlines()[-1] if err.strip() else "")
             log("  %s %s: FAILED %s" % (row.tool, row.gaz, row.failed))
@@ -337,6 +355,8 @@ def agreement(corp, gaz, docs, has_jobs):
 
 def main():
     os.makedirs(OUT, exist_ok=True)
+    if not os.access(TIME, os.X_OK):
+        sys.exit("bench: %s (GNU time, Debian package time) is missing: sh scripts/install-deps.sh bench" % TIME)
     if not os.access(NG, os.X_OK):
         sys.exit("bench: %s is not an executable; run make first or set NERGRAPH" % NG)
     has_jobs = supports(["-j", "1", "--help"])
@@ -358,26 +378,31 @@ def main():
     rg_bytes = os.path.getsize(rg_slice)
     nbytes = corp["bytes"]
     j1 = ["-j", "1"] if has_jobs else []
+    variant_size = os.environ.get("BENCH_VARIANT_SIZE", "100k" if "100k" in SIZES else SIZES[0])
     rows = []
     hs_notes = []
+    ref_tool = "nergraph -j1" if has_jobs else "nergraph"
     for g in gazes:
         s = g["size"]
         log("bench: gazetteer %s (%d entities, %d literal names)" % (s, g["entities_made"], g["literals"]))
         out_json = os.path.join(OUT, "ng-%s.json" % s)
+        load_out = os.path.join(OUT, "load.json")
         # nergraph, the reference: one file, one thread, JSON out.
         ref = Row("nergraph -j1" if has_jobs else "nergraph", s, "file", nbytes)
         measure(ref, [NG] + j1 + ["-g", g["dir"], "-f", "json", "-o", out_json, corp["file"]])
-        ref.load, ref.load_cpu, ref.load_rss = load_time([NG] + j1 + ["-g", g["dir"], "-f", "json", "-o", out_json, tiny])
+        ref.load, ref.load_cpu, ref.load_rss = load_time([NG] + j1 + ["-g", g["dir"], "-f", "json", "-o", load_out, tiny])
         rows.append(ref)
-        r = Row(ref.tool, s, "docs", nbytes)
-        measure(r, [NG] + j1 + ["-g", g["dir"], "-f", "json", "-o", out_json, corp["docs"]], runs=VRUNS)
-        rows.append(r)
-        if has_jsonl:
+        variants = s == variant_size
+        if variants:
+            r = Row(ref.tool, s, "docs", nbytes)
+            measure(r, [NG] + j1 + ["-g", g["dir"], "-f", "json", "-o", out_json, corp["docs"]], runs=VRUNS)
+            rows.append(r)
+        if has_jsonl and variants:
             r = Row(ref.tool, s, "jsonl", nbytes)
             measure(r, [NG] + j1 + ["--input-format", "jsonl", "-g", g["dir"], "-f", "json", "-o", out_json, corp["jsonl"]],
                     runs=VRUNS)
             rows.append(r)
-        if has_jobs:
+        if has_jobs and variants and nproc != "1":
             for inp, path in (("file", corp["file"]), ("docs", corp["docs"])):
                 r = Row("nergraph -j%s" % nproc, s, inp, nbytes)
                 measure(r, [NG, "-j", nproc, "-g", g["dir"], "-f", "json", "-o", out_json, path], runs=VRUNS)
@@ -393,7 +418,7 @@ def main():
                 rows.append(r)
                 r = Row(ref.tool + " .ngz", s, "file", nbytes)
                 measure(r, [NG] + j1 + ["-g", ngz, "-f", "json", "-o", out_json, corp["file"]], runs=VRUNS)
-                r.load, r.load_cpu, r.load_rss = load_time([NG] + j1 + ["-g", ngz, "-f", "json", "-o", out_json, tiny])
+                r.load, r.load_cpu, r.load_rss = load_time([NG] + j1 + ["-g", ngz, "-f", "json", "-o", load_out, tiny])
                 rows.append(r)
             else:
                 r.failed = "exit %s: %s" % (status, err.strip()[-80:])
@@ -408,7 +433,7 @@ def main():
         # The Python baseline.
         r = Row("python ahocorasick", s, "file", nbytes)
         measure(r, [PY, BASELINE, "-g", g["dir"], "-o", os.path.join(OUT, "py-%s.json" % s), corp["file"]])
-        r.load, r.load_cpu, r.load_rss = load_time([PY, BASELINE, "-g", g["dir"], "-o", os.path.join(OUT, "py-%s.json" % s), tiny])
+        r.load, r.load_cpu, r.load_rss = load_time([PY, BASELINE, "-g", g["dir"], "-o", load_out, tiny])
         r.ratio_to = ref
         rows.append(r)
         # Hyperscan: compile and scan the literals; no tagging, no output.
@@ -442,6 +467,46 @@ def main():
                 timeout=RG_TIMEOUT, runs=1)
         r.ratio_to = r0
         rows.append(r)
+        # A run stopped half-way still leaves the rows measured so far.
+        with open(os.path.join(CACHE, "partial-%dmb.txt" % MB), "w", encoding="utf-8") as f:
+            f.write(table(rows) + "\n")
+
+    # Pattern aliases: what K re: aliases cost nergraph (one PCRE2 JIT
+    # pass each) and what Hyperscan makes of them in one database.
+    pat_lines = []
+    g = gazes[0]
+    re_bytes = min(MB, RE_MB) << 20
+    re_slice = os.path.join(corp["dir"], "slice-%dmb.txt" % (re_bytes >> 20))
+    if not os.path.exists(re_slice):
+        inputs._write_atomic(re_slice, inputs.head_lines(corp["file"], re_bytes))
+    re_bytes = os.path.getsize(re_slice)
+    base = None
+    for k in RE_COUNTS:
+        k = min(k, g["entities_made"] - g["base_entities"])
+        gdir = g["dir"] if k == 0 else inputs.patterns(CACHE, g, k)["dir"]
+        r = Row(ref_tool, g["size"] + "+%dre" % k, "slice", re_bytes)
+        measure(r, [NG] + j1 + ["-g", gdir, "-f", "json", "-o", os.path.join(OUT, "re.json"), re_slice], runs=VRUNS)
+        rows.append(r)
+        if k == 0:
+            base = r
+            continue
+        line = "  %4d patterns: nergraph %.2f s CPU on %.0f MB" % (k, r.cpu or 0, re_bytes / 1048576)
+        if base and base.cpu is not None and r.cpu is not None:
+            per = (r.cpu - base.cpu) / k / (re_bytes / 1048576) * 1000
+            line += " (%+.3f ms CPU per pattern per MB over none)" % per
+        if has_hs:
+            cap = os.path.join(OUT, "hs-re.out")
+            h = Row("hyperscan --regex", g["size"] + "+%dre" % k, "slice", re_bytes)
+            measure(h, [HS_SCAN, "--regex", inputs.patterns(CACHE, g, k)["patterns"], re_slice], stdout=cap,
+                    timeout=HS_TIMEOUT, runs=VRUNS)
+            if h.walls and not h.timeout and not h.failed:
+                kv = dict(x.split("=", 1) for x in open(cap).read().split())
+                line += "; Hyperscan: compile %.2f s CPU, database %.1f MB, scan %.0f MB/s" % (
+                    float(kv["compile_cpu_s"]), int(kv["db_bytes"]) / 1048576,
+                    int(kv["bytes"]) / 1048576 / max(float(kv["scan_s"]), 1e-9))
+            else:
+                line += "; Hyperscan: %s" % ("timeout" if h.timeout else h.failed)
+        pat_lines.append(line)
 
     # Memory: one big document against one 1 MB document; the whole corpus
     # of 1 MB documents against a tenth of it.  Smallest gazetteer, default -j.
@@ -517,6 +582,10 @@ def main():
             ratio = c.mbs / comp["100k"].mbs
             rep.append("target at 1M, compiled: %.1f MB/s vs %.1f MB/s at 100k = %.2f (target >= 0.5: %s)"
                        % (c.mbs, comp["100k"].mbs, ratio, "met" if ratio >= 0.5 else "MISSED"))
+    if pat_lines:
+        rep.append("")
+        rep.append("Pattern aliases (re:, %s gazetteer; half of them match the prose, a third case-insensitive):" % gazes[0]["size"])
+        rep += pat_lines
     if hs_notes:
         rep.append("")
         rep.append("Hyperscan 5 (hs_compile_lit_multi, block mode, SOM left-most, all matches; counts include overlaps):")

@@ -79,15 +79,23 @@ static void die(const char *what, const char *detail)
 int main(int argc, char **argv)
 {
     /* --no-som: end offsets only (no word-boundary check at the start),
-     * the way Hyperscan is fastest to build; shows what SOM costs. */
-    int som = 1;
-    if (argc > 1 && strcmp(argv[1], "--no-som") == 0) {
-        som = 0;
+     * the way Hyperscan is fastest to build; shows what SOM costs.
+     * --regex: each line is a PCRE-syntax pattern (a gazetteer's re:
+     * alias), compiled with hs_compile_multi, UTF-8 and Unicode
+     * properties on, all in one database. */
+    int som = 1, regex = 0;
+    while (argc > 1 && strncmp(argv[1], "--", 2) == 0) {
+        if (strcmp(argv[1], "--no-som") == 0)
+            som = 0;
+        else if (strcmp(argv[1], "--regex") == 0)
+            regex = 1;
+        else
+            break;
         argv++;
         argc--;
     }
     if (argc < 3) {
-        fprintf(stderr, "usage: hs_scan [--no-som] NAMES.txt CORPUS...\n");
+        fprintf(stderr, "usage: hs_scan [--no-som] [--regex] NAMES.txt CORPUS...\n");
         return 2;
     }
     FILE *nf = fopen(argv[1], "rb");
@@ -113,10 +121,11 @@ int main(int argc, char **argv)
             if (!exprs || !lens)
                 die("names", "out of memory");
         }
-        exprs[n] = malloc((size_t)got);
+        exprs[n] = malloc((size_t)got + 1);
         if (!exprs[n])
             die("names", "out of memory");
         memcpy(exprs[n], line, (size_t)got);
+        exprs[n][got] = '\0';
         lens[n] = (size_t)got;
         n++;
     }
@@ -129,16 +138,22 @@ int main(int argc, char **argv)
     if (!flags || !ids)
         die("names", "out of memory");
     for (size_t i = 0; i < n; i++) {
-        flags[i] = som ? HS_FLAG_SOM_LEFTMOST : 0;
+        flags[i] = (som ? HS_FLAG_SOM_LEFTMOST : 0) | (regex ? HS_FLAG_UTF8 | HS_FLAG_UCP : 0);
         ids[i] = (unsigned int)i;
     }
 
     hs_database_t *db = NULL;
     hs_compile_error_t *err = NULL;
     double t0 = now(), c0 = clock_s(CLOCK_PROCESS_CPUTIME_ID);
-    if (hs_compile_lit_multi((const char *const *)exprs, flags, ids, lens, (unsigned int)n,
-                             HS_MODE_BLOCK, NULL, &db, &err) != HS_SUCCESS)
+    hs_error_t rc = regex
+        ? hs_compile_multi((const char *const *)exprs, flags, ids, (unsigned int)n, HS_MODE_BLOCK, NULL, &db, &err)
+        : hs_compile_lit_multi((const char *const *)exprs, flags, ids, lens, (unsigned int)n, HS_MODE_BLOCK,
+                               NULL, &db, &err);
+    if (rc != HS_SUCCESS) {
+        if (err && err->expression >= 0 && (size_t)err->expression < n)
+            fprintf(stderr, "hs_scan: pattern %d: %s\n", err->expression, exprs[err->expression]);
         die("compile", err && err->message ? err->message : "failed");
+    }
     double compile_s = now() - t0;
     double compile_cpu_s = clock_s(CLOCK_PROCESS_CPUTIME_ID) - c0;
     for (size_t i = 0; i < n; i++)

@@ -16,7 +16,7 @@ import subprocess
 import xml.etree.ElementTree as ET
 
 # Bump when the way an input is made changes: every cache is rebuilt.
-RECIPE_VERSION = "1"
+RECIPE_VERSION = "2"
 
 TM_TEXTS = "/usr/lib/R/site-library/tm/texts"
 LICENSES = "/usr/share/common-licenses"
@@ -403,3 +403,52 @@ def gazetteer(cache, bundled, docs, size):
     info.update(extra)
     _write_stamp(stamp, recipe)
     return info
+
+
+def patterns(cache, gaz, k):
+    """Build (or reuse) CACHE/gaz-SIZE-reK/: the gazetteer GAZ plus
+    patterns.tsv, K regex aliases (re:) added to K of its generated
+    entities (same id, so no new entity), and CACHE/gaz-SIZE-reK.txt, the
+    same patterns one per line for Hyperscan.  Half of them belong to the
+    corpus bigrams, so they match: "Sir Thomas" gets
+    re:Sir\\s+(?:Thomas|T\\.); the others to generated people and
+    organizations, so they are scanned for and mostly not found; every
+    third is case-insensitive, (?i).  No \\b:
+    Hyperscan refuses it with Unicode properties on, and nergraph checks
+    word boundaries around every match itself."""
+    d = "%s-re%d" % (gaz["dir"], k)
+    txt = d + ".txt"
+    stamp = os.path.join(d, "stamp")
+    recipe = "patterns %s %s %d\n" % (RECIPE_VERSION, gaz["size"], k)
+    if _stamp_ok(stamp, recipe) and os.path.exists(txt):
+        return {"dir": d, "patterns": txt, "count": k}
+    if os.path.isdir(d):
+        shutil.rmtree(d)
+    shutil.copytree(gaz["dir"], d)
+    os.remove(os.path.join(d, "stamp"))
+    rows = []
+    with open(os.path.join(gaz["dir"], "generated.tsv"), encoding="utf-8") as f:
+        for line in f:
+            if not line.startswith("#"):
+                rows.append(line.rstrip("\n").split("\t"))
+    hits = [r for r in rows if r[0].startswith("bench:c")]
+    others = [r for r in rows if not r[0].startswith("bench:c")]
+    chosen = hits[:k // 2]
+    chosen += others[:k - len(chosen)]
+    out, pats = [], []
+    for i, r in enumerate(chosen):
+        words = r[2].split()
+        head = r"\s+".join(re.escape(w) for w in words[:-1])
+        last = words[-1]
+        pat = r"%s\s+(?:%s|%s\.)" % (head, re.escape(last), re.escape(last[0]))
+        if i % 3 == 2:
+            # Every third in any case: no literal first byte to skip to.
+            pat = "(?i)" + pat
+        out.append("%s\t%s\t%s\tre:%s\n" % (r[0], r[1], r[2], pat))
+        pats.append(pat)
+    with open(os.path.join(d, "patterns.tsv"), "w", encoding="utf-8") as f:
+        f.write("# nergraph bench: regex aliases (bench/inputs.py); do not edit.\n")
+        f.writelines(out)
+    _write_atomic(txt, ("\n".join(pats) + "\n").encode("utf-8"))
+    _write_stamp(stamp, recipe)
+    return {"dir": d, "patterns": txt, "count": len(pats)}
