@@ -355,6 +355,10 @@ def agreement(corp, gaz, docs, has_jobs):
 
 def main():
     os.makedirs(OUT, exist_ok=True)
+    bad = [x for x in SIZES if x not in inputs.SIZES]
+    if bad or not SIZES:
+        sys.exit("bench: BENCH_SIZES: %s; use some of %s" % (" ".join(bad) or "empty", " ".join(inputs.SIZES)))
+    SIZES.sort(key=inputs.SIZES.get)
     if not os.access(TIME, os.X_OK):
         sys.exit("bench: %s (GNU time, Debian package time) is missing: sh scripts/install-deps.sh bench" % TIME)
     if not os.access(NG, os.X_OK):
@@ -485,7 +489,7 @@ def main():
         k = min(k, g["entities_made"] - g["base_entities"])
         gdir = g["dir"] if k == 0 else inputs.patterns(CACHE, g, k)["dir"]
         r = Row(ref_tool, g["size"] + "+%dre" % k, "slice", re_bytes)
-        measure(r, [NG] + j1 + ["-g", gdir, "-f", "json", "-o", os.path.join(OUT, "re.json"), re_slice], runs=VRUNS)
+        measure(r, [NG] + j1 + ["-g", gdir, "-f", "json", "-o", os.path.join(OUT, "re.json"), re_slice])
         rows.append(r)
         if k == 0:
             base = r
