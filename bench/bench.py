@@ -529,7 +529,7 @@ def main():
         ratio = res[a] / res[b]
         return "%.0f MB vs %.0f MB: %.2fx (target <= %.2f: %s)" % (res[a], res[b], ratio, target, "met" if ratio <= target else "MISSED")
 
-    mem.append("Memory (gazetteer %s, nergraph's default -j):" % g["size"])
+    mem.append("Memory (gazetteer %s, %s):" % (g["size"], "nergraph's default -j" if has_jobs else "one thread"))
     mem.append("  one %d MB document vs one 1 MB document: %s" % (corp["one_big_mb"], check("onebig", "one1", 1.25)))
     mem.append("  %d MB of 1 MB documents vs %.0f MB of them: %s" % (MB, tenth_mb, check("all", "tenth", 1.10)))
     if MB < 1000:
@@ -540,7 +540,12 @@ def main():
     # The report.
     ver = subprocess.run([NG, "--version"], capture_output=True, text=True).stdout.strip()
     rep = []
-    rep.append("nergraph bench: %s (%s)" % (NG, ver))
+    commit = subprocess.run(["git", "-C", os.path.dirname(NG), "log", "-1", "--format=%h %cd", "--date=iso"],
+                            capture_output=True, text=True).stdout.strip()
+    rep.append("nergraph bench: %s (%s%s; binary of %s)" % (
+        NG, ver, "; checkout at " + commit if commit else "",
+        time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime(os.path.getmtime(NG)))))
+    rep.append("settings: BENCH_MB=%d BENCH_SIZES=\"%s\" BENCH_RUNS=%d BENCH_VARIANT_RUNS=%d" % (MB, " ".join(SIZES), RUNS, VRUNS))
     rep.append("machine: %s cores (nproc), %s; load average at start %s" % (nproc, model, loadavg))
     rep.append("nergraph features: -j %s, --input-format jsonl %s, gazetteer compile %s; Hyperscan %s" % (
         "yes" if has_jobs else "no", "yes" if has_jsonl else "no", "yes" if has_compile else "no",
