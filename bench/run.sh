@@ -15,4 +15,4 @@ else
     echo "bench: libhs not found (libhyperscan-dev): no Hyperscan rows" >&2
     rm -f "$dir/hs_scan"
 fi
-exec /usr/bin/python3 bench/bench.py
+exec /usr/bin/python3 -B bench/bench.py

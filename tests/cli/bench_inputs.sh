@@ -18,7 +18,7 @@ EOF
 
 # Two builds of the 1k gazetteer from the same written prose.
 gen() {  # gen DIR: the 1k gazetteer under DIR, its info as JSON on stdout
-    "$PY" - "$ROOT" "$1" "$T/story.txt" <<'PYEOF'
+    "$PY" -B - "$ROOT" "$1" "$T/story.txt" <<'PYEOF'
 import json, sys
 sys.path.insert(0, sys.argv[1] + "/bench")
 import inputs
