@@ -32,6 +32,7 @@ settings are environment variables:
 See bench/README.md for what each column means."""
 
 import bisect
+import filecmp
 import json
 import os
 import platform
@@ -390,6 +391,8 @@ def main():
         s = g["size"]
         log("bench: gazetteer %s (%d entities, %d literal names)" % (s, g["entities_made"], g["literals"]))
         out_json = os.path.join(OUT, "ng-%s.json" % s)
+        out_docs = os.path.join(OUT, "ng-%s-docs.json" % s)
+        out_other = os.path.join(OUT, "ng-other.json")
         load_out = os.path.join(OUT, "load.json")
         # nergraph, the reference: one file, one thread, JSON out.
         ref = Row("nergraph -j1" if has_jobs else "nergraph", s, "file", nbytes)
@@ -399,18 +402,22 @@ def main():
         variants = s == variant_size
         if variants:
             r = Row(ref.tool, s, "docs", nbytes)
-            measure(r, [NG] + j1 + ["-g", g["dir"], "-f", "json", "-o", out_json, corp["docs"]], runs=VRUNS)
+            measure(r, [NG] + j1 + ["-g", g["dir"], "-f", "json", "-o", out_docs, corp["docs"]], runs=VRUNS)
             rows.append(r)
         if has_jsonl and variants:
             r = Row(ref.tool, s, "jsonl", nbytes)
-            measure(r, [NG] + j1 + ["--input-format", "jsonl", "-g", g["dir"], "-f", "json", "-o", out_json, corp["jsonl"]],
+            measure(r, [NG] + j1 + ["--input-format", "jsonl", "-g", g["dir"], "-f", "json", "-o", out_other, corp["jsonl"]],
                     runs=VRUNS)
             rows.append(r)
         if has_jobs and variants and nproc != "1":
-            for inp, path in (("file", corp["file"]), ("docs", corp["docs"])):
+            for inp, path, same in (("file", corp["file"], out_json), ("docs", corp["docs"], out_docs)):
                 r = Row("nergraph -j%s" % nproc, s, inp, nbytes)
-                measure(r, [NG, "-j", nproc, "-g", g["dir"], "-f", "json", "-o", out_json, path], runs=VRUNS)
-                r.note = "%.2fx -j1" % (ref.wall / r.wall) if r.wall and ref.wall and not r.timeout else ""
+                base = ref if inp == "file" else next(x for x in rows if x.gaz == s and x.inp == "docs")
+                measure(r, [NG, "-j", nproc, "-g", g["dir"], "-f", "json", "-o", out_other, path], runs=VRUNS)
+                if r.wall and base.wall and not r.timeout:
+                    # -j N must not change the output: say so if it does.
+                    r.note = "%.2fx -j1, output %s" % (base.wall / r.wall, "identical" if filecmp.cmp(
+                        same, out_other, shallow=False) else "DIFFERS from -j1")
                 rows.append(r)
         if has_compile:
             ngz = os.path.join(CACHE, "gaz-%s.ngz" % s)
@@ -421,7 +428,10 @@ def main():
                 r.note = "%.0f MB .ngz" % (os.path.getsize(ngz) / 1048576)
                 rows.append(r)
                 r = Row(ref.tool + " .ngz", s, "file", nbytes)
-                measure(r, [NG] + j1 + ["-g", ngz, "-f", "json", "-o", out_json, corp["file"]], runs=VRUNS)
+                measure(r, [NG] + j1 + ["-g", ngz, "-f", "json", "-o", out_other, corp["file"]], runs=VRUNS)
+                if r.walls and not r.timeout and not r.failed:
+                    r.note = "output %s" % ("identical" if filecmp.cmp(out_json, out_other, shallow=False)
+                                            else "DIFFERS from the .tsv run")
                 r.load, r.load_cpu, r.load_rss = load_time([NG] + j1 + ["-g", ngz, "-f", "json", "-o", load_out, tiny])
                 rows.append(r)
             else:
@@ -464,7 +474,7 @@ def main():
             rows.append(r)
         # ripgrep, on a slice; nergraph on the same slice for the ratio.
         r0 = Row(ref.tool, s, "slice", rg_bytes)
-        measure(r0, [NG] + j1 + ["-g", g["dir"], "-f", "json", "-o", out_json, rg_slice], runs=1)
+        measure(r0, [NG] + j1 + ["-g", g["dir"], "-f", "json", "-o", out_other, rg_slice], runs=1)
         rows.append(r0)
         r = Row("rg -F -w -o", s, "slice", rg_bytes)
         measure(r, ["rg", "-F", "-w", "-o", "-f", g["names"], rg_slice], stdout=os.path.join(OUT, "rg.out"),
