@@ -59,7 +59,7 @@ HEADERS   = $(wildcard include/nergraph/*.h)
 MAN1      = man/nergraph.1
 MAN5      = man/nergraph-gazetteer.5
 
-.PHONY: all deps demo python test check check-sanitize check-valgrind check-tests check-symbols \
+.PHONY: all deps demo python bench test check check-sanitize check-valgrind check-tests check-symbols \
         check-example check-man install uninstall clean FORCE
 .DELETE_ON_ERROR:
 
@@ -145,6 +145,17 @@ python: deps
 	$(PYTHON) -m venv --system-site-packages $(BUILD)/venv
 	$(BUILD)/venv/bin/python -m pip install --quiet --no-build-isolation --no-deps --no-index ./python
 	@echo "installed: $(BUILD)/venv/bin/python -c 'import nergraph'"
+
+# The benchmark (bench/README.md): nergraph against grep, ripgrep, a
+# Python baseline and Hyperscan on real prose; prints one table.
+# BENCH_MB, BENCH_SIZES, BENCH_RUNS and NERGRAPH choose what it measures.
+BENCH_MB ?= 200
+BENCH_SIZES ?= 1k 100k 1M
+BENCH_RUNS ?= 3
+bench:
+	@sh scripts/install-deps.sh bench
+	@$(MAKE) --no-print-directory all
+	@BENCH_MB='$(BENCH_MB)' BENCH_SIZES='$(BENCH_SIZES)' BENCH_RUNS='$(BENCH_RUNS)' sh bench/run.sh
 
 # Every test; the last line reads "N passed, N failed".
 test: deps

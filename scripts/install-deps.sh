@@ -69,6 +69,26 @@ need_pkg groff-base       command -v groff
 # The precision check on literary prose reads Jane Austen's novels from
 # r-cran-janeaustenr (tests/cli/literary_precision.sh).
 need_pkg r-cran-janeaustenr Rscript -e 'library(janeaustenr)'
+# `sh scripts/install-deps.sh bench` (make bench) adds the benchmark's
+# inputs and peers; `make test` does not pull them.  Prose: Reuters-21578
+# samples (tm), Jane Austen's novels (janeaustenr), the Harvard sentences
+# (stringr), read with Rscript; peers: ripgrep, python3-ahocorasick and
+# Hyperscan (x86-64 only; vectorscan is its portable fork elsewhere); GNU
+# time measures peak memory.
+if [ "${1:-}" = bench ]; then
+    need_pkg r-cran-tm          test -d /usr/lib/R/site-library/tm/texts
+    need_pkg r-cran-janeaustenr test -d /usr/lib/R/site-library/janeaustenr
+    need_pkg r-cran-stringr     test -d /usr/lib/R/site-library/stringr
+    need_pkg r-base-core        command -v Rscript
+    need_pkg ripgrep            command -v rg
+    need_pkg time               test -x /usr/bin/time
+    need_pkg python3-ahocorasick /usr/bin/python3 -c 'import ahocorasick'
+    if [ "$(dpkg --print-architecture 2>/dev/null)" = amd64 ]; then
+        need_pkg libhyperscan-dev pkg-config --exists libhs
+    else
+        need_pkg libvectorscan-dev pkg-config --exists libhs
+    fi
+fi
 
 if [ -z "$missing" ]; then
     exit 0
