@@ -177,8 +177,10 @@ static void layout(ng_ac_flat_t *f, const unsigned char *const *keys, const uint
     free(buf);
     free(off);
     free(len);
-    st[count].first = (uint32_t)count;
-    st[count].out = (uint32_t)outs;
+    /* The sentinel closes the ranges; its links are never followed, but
+     * it is written to compiled files, which must be the same bytes for
+     * the same gazetteer. */
+    st[count] = (ng_ac_state_t){(uint32_t)count, NG_AC_NONE, NG_AC_NONE, (uint32_t)outs};
     f->state_count = (uint32_t)count;
     f->out_count = (uint32_t)outs;
     f->states = st;

@@ -19,7 +19,7 @@ if [ -n "$VALGRIND" ]; then
     NERGRAPH="$ROOT/tests/lib/valgrind.sh"
     export NERGRAPH_BIN
     # Graphviz's own leaks are suppressed (tests/lib/graphviz.supp says why).
-    RUN_UNIT="valgrind --quiet --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect,possible --num-callers=30 --suppressions=$ROOT/tests/lib/graphviz.supp"
+    RUN_UNIT="valgrind --quiet --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect,possible --num-callers=30 --suppressions=$ROOT/tests/lib/graphviz.supp --suppressions=$ROOT/tests/lib/pcre2-jit.supp"
 fi
 export NERGRAPH PY ROOT
 # Under ASan, LeakSanitizer skips Graphviz's own leaks (graphviz.lsan).
