@@ -32,6 +32,30 @@ static inline void fuzz_quiet(void *ctx, const char *message)
     } while (0)
 
 /*
+ * Loads untrusted bytes as a gazetteer named `name` (its extension is only
+ * for messages).  A failed load must be NG_EDATA with a message in err;
+ * then the gazetteer is freed and NULL returned.  On success the caller
+ * owns the gazetteer (ng_gazetteer_free).
+ */
+static inline ng_gazetteer_t *fuzz_load_gazetteer(const char *name, const uint8_t *data,
+                                                  size_t size)
+{
+    ng_gazetteer_t *gz = ng_gazetteer_new();
+    ng_gazetteer_set_diagnostics(gz, fuzz_quiet, NULL);
+    ng_error_t err;
+    memset(&err, 0, sizeof err);
+    int st = ng_gazetteer_load_buffer(gz, name, (const char *)data, size, &err);
+    if (st == NG_OK)
+        return gz;
+    FUZZ_CHECK(st == NG_EDATA);
+    FUZZ_CHECK((int)err.status == st);
+    FUZZ_CHECK(err.message[0] != '\0');
+    FUZZ_CHECK(memchr(err.message, '\0', sizeof err.message) != NULL);
+    ng_gazetteer_free(gz);
+    return NULL;
+}
+
+/*
  * The contract of ng_scanner_tag (ng_tagger.h): mentions in text order,
  * non-overlapping, inside the text; a resolved entity that exists and is
  * one of the candidates; candidates in gazetteer order without repeats;
