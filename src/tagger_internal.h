@@ -120,6 +120,19 @@ bool ng_shape_object_pronoun(const unsigned char *text, size_t len, size_t start
  * a capitalized word with lowercase letters, not a dateline's credit? */
 bool ng_shape_bracketed(const unsigned char *text, size_t len, size_t start, size_t end);
 
+/* The most heads ng_shape_coordinated_heads reports. */
+#define NG_SHAPE_MAX_HEADS 8
+
+/* "the State and Treasury departments", "the Foreign, Defence and Interior
+ * ministries": the capitalized words of the list that ends one space before
+ * text[at], where a plural office noun starts.  Fills heads[] (at most max,
+ * in text order) with one word each and returns how many: two or more, or 0
+ * when the words before `at` are no such list.  *qualifier is the word that
+ * says whose offices they are ("Russian", "Russia's"), when one precedes
+ * the list, else the empty span {0, 0}. */
+size_t ng_shape_coordinated_heads(const unsigned char *text, size_t len, size_t at,
+                                  ng_span_t *heads, size_t max, ng_span_t *qualifier);
+
 /* The credits of a document, in text order: datelines ("MEXICO CITY
  * (Reuters) -"), "(Reporting by ...)" notes and bylines ("By Jane Doe,
  * Reuters").  A name in one is mentioned but takes no part in the story.

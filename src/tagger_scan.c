@@ -339,6 +339,142 @@ static void scan_literals(ng_scanner_t *s)
     }
 }
 
+/* ---- coordinated offices -------------------------------------------- */
+
+/* "the State and Treasury departments" names the State Department and the
+ * Treasury Department; "the Foreign and Defence ministries" two
+ * ministries.  Each word of such a list is looked up as the singular office
+ * it stands for, in both word orders, among the gazetteer's literals. */
+static const struct office_noun {
+    const char *plural; /* without its first letter, which may be a capital */
+    const char *suffix, *prefix;
+} office_nouns[] = {
+    {"epartments", " Department", "Department of "},
+    {"inistries", " Ministry", "Ministry of "},
+};
+
+struct whole_key {
+    const ng_tagger_t *t;
+    const char *exact; /* the office's name as written */
+    size_t exact_len, key_len;
+    uint32_t keys[8];
+    size_t n;
+};
+
+static int on_whole_key(void *ctx, uint32_t key, size_t end)
+{
+    struct whole_key *w = ctx;
+    const lit_t *lit = &w->t->lits[key];
+    if (end != w->key_len || lit->key_len != w->key_len || w->n == 8)
+        return 0;
+    if ((lit->flags & NG_ALIAS_FOLD) || (lit->exact_len == w->exact_len &&
+                                         !memcmp(ng_lit_exact(w->t, lit), w->exact, w->exact_len)))
+        w->keys[w->n++] = key;
+    return 0;
+}
+
+/* Has a candidate exactly [start, end)?  The candidates are sorted. */
+static bool has_cand(const ng_scanner_t *s, size_t start, size_t end)
+{
+    size_t lo = 0, hi = s->cand_count;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (s->cands[mid].start < start)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (; lo < s->cand_count && s->cands[lo].start == start; lo++)
+        if (s->cands[lo].end == end)
+            return true;
+    return false;
+}
+
+/* The keys of the literals spelling `name` whole. */
+static size_t whole_keys(const ng_scanner_t *s, const ng_buf_t *raw, ng_buf_t *name,
+                         ng_buf_t *key, uint32_t *keys)
+{
+    name->len = key->len = 0;
+    ng_normalize_alias(raw->data, raw->len, name);
+    ng_fold_string(name->data, name->len, key);
+    struct whole_key w = {s->t, name->data, name->len, key->len, {0}, 0};
+    ng_ac_scan(s->t->ac, (const unsigned char *)key->data, key->len, on_whole_key, &w);
+    memcpy(keys, w.keys, w.n * sizeof *keys);
+    return w.n;
+}
+
+/* Candidates for the heads of the list before text[at], the plural noun:
+ * each head is tried as its office with the list's qualifier ("Russian
+ * Defence Ministry", "Russian Ministry of Defence"), then without. */
+static bool add_office_heads(ng_scanner_t *s, const struct office_noun *noun, size_t at,
+                             ng_buf_t bufs[3])
+{
+    ng_span_t heads[NG_SHAPE_MAX_HEADS], qual;
+    size_t n = ng_shape_coordinated_heads(s->text, s->len, at, heads, NG_SHAPE_MAX_HEADS, &qual);
+    const char *q = (const char *)s->text + qual.start;
+    size_t q_len = qual.end - qual.start;
+    bool added = false;
+    for (size_t h = 0; h < n; h++) {
+        const char *word = (const char *)s->text + heads[h].start;
+        size_t word_len = heads[h].end - heads[h].start;
+        if (has_cand(s, heads[h].start, heads[h].end))
+            continue; /* "Treasury" is a name of its own */
+        uint32_t keys[8];
+        size_t found = 0;
+        for (int form = 0; form < 4 && !found; form++) {
+            bool qualified = form < 2;
+            if (qualified && !q_len)
+                continue;
+            ng_buf_t *raw = &bufs[0];
+            raw->len = 0;
+            if (qualified) {
+                ng_buf_append(raw, q, q_len);
+                ng_buf_putc(raw, ' ');
+            }
+            if (form % 2 == 0) {
+                ng_buf_append(raw, word, word_len);
+                ng_buf_append(raw, noun->suffix, strlen(noun->suffix));
+            } else {
+                ng_buf_append(raw, noun->prefix, strlen(noun->prefix));
+                ng_buf_append(raw, word, word_len);
+            }
+            found = whole_keys(s, raw, &bufs[1], &bufs[2], keys);
+        }
+        for (size_t k = 0; k < found; k++)
+            add_cand(s, heads[h].start, heads[h].end, s->t->lits[keys[k]].entity, keys[k],
+                     false, (hit_shape_t){false, false, false});
+        added |= found > 0;
+    }
+    return added;
+}
+
+static void add_coordinated_offices(ng_scanner_t *s)
+{
+    const unsigned char *text = s->text;
+    ng_buf_t bufs[3] = {{0}};
+    bool added = false;
+    for (size_t i = 0; i < sizeof office_nouns / sizeof *office_nouns; i++) {
+        const struct office_noun *noun = &office_nouns[i];
+        size_t plen = strlen(noun->plural);
+        for (size_t at = 1; at + plen <= s->len;) {
+            const unsigned char *p = memchr(text + at, noun->plural[0], s->len - plen + 1 - at);
+            if (!p)
+                break;
+            size_t start = (size_t)(p - text) - 1; /* the plural's first letter */
+            at = (size_t)(p - text) + 1;
+            if (memcmp(p, noun->plural, plen) != 0 ||
+                (text[start] | 0x20) != (unsigned char)(noun->suffix[1] | 0x20) ||
+                (start + 1 + plen < s->len && ng_is_word_cp(text[start + 1 + plen])))
+                continue;
+            added |= add_office_heads(s, noun, start, bufs);
+        }
+    }
+    for (int b = 0; b < 3; b++)
+        ng_buf_free(&bufs[b]);
+    if (added)
+        qsort(s->cands, s->cand_count, sizeof *s->cands, cmp_cand);
+}
+
 /* ---- resolution ------------------------------------------------------ */
 
 /* An acronym in brackets counts when it spells out the name just before
@@ -665,6 +801,7 @@ int ng_scanner_tag(ng_scanner_t *s, const ng_segments_t *seg, const char *name,
 
     if (s->cand_count)
         qsort(s->cands, s->cand_count, sizeof *s->cands, cmp_cand);
+    add_coordinated_offices(s);
     mark_strong(s);
     resolve_all(s);
     s->seg = NULL; /* borrowed for this call only */

@@ -385,6 +385,86 @@ bool ng_shape_bracketed(const unsigned char *text, size_t len, size_t start, siz
     return false;
 }
 
+/* ---- coordinated offices ------------------------------------------------- */
+
+/* A capitalized ASCII word with a lowercase letter ending at text[end),
+ * as [*ws, end): "Treasury", "Defense"; not "US", not "and". */
+static bool capitalized_word_before(const unsigned char *text, size_t end, size_t *ws)
+{
+    if (!ascii_word_before(text, end, ws) || text[*ws] < 'A' || text[*ws] > 'Z' ||
+        end - *ws < 2)
+        return false;
+    for (size_t i = *ws + 1; i < end; i++)
+        if (text[i] < 'a')
+            return false;
+    return true;
+}
+
+/* Does text[at - n, at) spell s (n = strlen(s))? */
+static bool ends_with(const unsigned char *text, size_t at, const char *s)
+{
+    size_t n = strlen(s);
+    return at >= n && memcmp(text + at - n, s, n) == 0;
+}
+
+/* The word before a list of offices that says whose they are: "Russian",
+ * "Russia's" (straight or curly apostrophe), "U.S.", ending one space
+ * before text[at]; as [*ws, at - 1). */
+static bool qualifier_before(const unsigned char *text, size_t at, size_t *ws)
+{
+    if (at < 3 || text[at - 1] != ' ')
+        return false;
+    size_t end = at - 1, i = end;
+    while (i > 0 && text[i - 1] != ' ' && text[i - 1] != '\n' && end - i < 40)
+        i--;
+    if (i == end || text[i] < 'A' || text[i] > 'Z')
+        return false;
+    *ws = i;
+    return true;
+}
+
+size_t ng_shape_coordinated_heads(const unsigned char *text, size_t len, size_t at,
+                                  ng_span_t *heads, size_t max, ng_span_t *qualifier)
+{
+    (void)len;
+    *qualifier = (ng_span_t){0, 0};
+    if (max < 2 || at < 2 || text[at - 1] != ' ')
+        return 0;
+    size_t ws, n = 0;
+    ng_span_t rev[NG_SHAPE_MAX_HEADS];
+    if (max > NG_SHAPE_MAX_HEADS)
+        max = NG_SHAPE_MAX_HEADS;
+    /* the last head, then "and" (", and", "&"), then heads joined by ", " */
+    if (!capitalized_word_before(text, at - 1, &ws))
+        return 0;
+    rev[n++] = (ng_span_t){ws, at - 1};
+    size_t p = ws;
+    if (ends_with(text, p, ", and "))
+        p -= 6;
+    else if (ends_with(text, p, " and ") || ends_with(text, p, " & "))
+        p -= text[p - 2] == '&' ? 3 : 5;
+    else
+        return 0;
+    for (;;) {
+        if (!capitalized_word_before(text, p, &ws))
+            return 0;
+        rev[n++] = (ng_span_t){ws, p};
+        /* A word that is no office ("In March, State and ...") joins the
+         * list too, but "March Department" names nothing. */
+        if (n == max || !ends_with(text, ws, ", "))
+            break;
+        size_t before;
+        if (!capitalized_word_before(text, ws - 2, &before))
+            break;
+        p = ws - 2;
+    }
+    for (size_t i = 0; i < n; i++)
+        heads[i] = rev[n - 1 - i];
+    if (qualifier_before(text, heads[0].start, &ws))
+        *qualifier = (ng_span_t){ws, heads[0].start - 1};
+    return n;
+}
+
 /* ---- credits ------------------------------------------------------------ */
 
 /* A dash after a dateline's credit: "-", "--", or an en or em dash. */

@@ -144,6 +144,18 @@ static const tcase_t cases[] = {
     {"name itself matched", "o:un\torganization\tUnited Nations\tUN|U.N.\n",
      "The United Nations (UN) and the U.N. agreed.",
      "o:un=United Nations;o:un=UN;o:un=U.N.", false, 0},
+    {"offices in a list, at the text's edges",
+     "o:s\torganization\tState Department\no:t\torganization\tDepartment of the Treasury\n"
+     "o:j\torganization\tJustice Department\n",
+     "State and Justice departments", "o:s=State;o:j=Justice", false, 0},
+    {"offices in a list: a plural that is part of a word, an 'i:' alias",
+     "o:s\torganization\tState Department\no:j\torganization\ti:justice department\n",
+     "State and Justice departmentsx. State & Justice Departments", "o:s=State;o:j=Justice",
+     false, 0},
+    {"offices in a list: eight heads at most",
+     "o:a\torganization\tAa Ministry\no:i\torganization\tIi Ministry\n",
+     "Aa, Bb, Cc, Dd, Ee, Ff, Gg, Hh and Ii ministries; Ii and Aa ministries",
+     "o:i=Ii;o:i=Ii;o:a=Aa", false, 0},
 };
 
 /* A gazetteer, its tagger and a scanner: what every test sets up. */
