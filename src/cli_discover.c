@@ -373,13 +373,56 @@ static bool reads_stdin(const cli_options_t *o)
     return false;
 }
 
+/*
+ * --discover reads its inputs twice.  Standard input that is a file is
+ * rewound to *start for the second pass; a pipe or terminal is first copied
+ * to an unnamed temporary file (tmpfile(3): $TMPDIR is not consulted, it
+ * lives in P_tmpdir) that then becomes standard input.  Returns 0, or
+ * prints why not and returns EXIT_DATA.
+ */
+static int make_stdin_rereadable(off_t *start)
+{
+    *start = lseek(STDIN_FILENO, 0, SEEK_CUR);
+    struct stat st;
+    if (*start >= 0 && fstat(STDIN_FILENO, &st) == 0 && S_ISREG(st.st_mode))
+        return 0;
+    FILE *tmp = tmpfile();
+    const char *why = NULL;
+    if (!tmp)
+        why = strerror(errno);
+    char buf[1 << 16];
+    while (!why) {
+        ssize_t n = read(STDIN_FILENO, buf, sizeof buf);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n < 0)
+            why = strerror(errno);
+        if (n <= 0)
+            break;
+        if (fwrite(buf, 1, (size_t)n, tmp) != (size_t)n)
+            why = strerror(errno);
+    }
+    if (!why && (fflush(tmp) != 0 || lseek(fileno(tmp), 0, SEEK_SET) != 0 ||
+                 dup2(fileno(tmp), STDIN_FILENO) < 0))
+        why = strerror(errno);
+    if (tmp)
+        fclose(tmp); /* standard input keeps the file open */
+    if (why) {
+        fprintf(stderr, "nergraph: --discover reads standard input twice and could not keep "
+                "a copy in a temporary file: %s; name files instead\n", why);
+        return EXIT_DATA;
+    }
+    *start = 0;
+    return 0;
+}
+
 int cli_discover_extend(const cli_options_t *o, ng_gazetteer_t *gz)
 {
+    off_t stdin_start = -1;
     if (reads_stdin(o)) {
-        fprintf(stderr, "nergraph: --discover reads the inputs twice (once to find the names, "
-                "once to tag them): name files or directories, not standard input\n"
-                "Try 'nergraph --help' for more information.\n");
-        return EXIT_USAGE;
+        int st = make_stdin_rereadable(&stdin_start);
+        if (st)
+            return st;
     }
     cli_discovery_t *d = cli_discovery_new(o, gz);
     if (!d)
@@ -387,6 +430,12 @@ int cli_discover_extend(const cli_options_t *o, ng_gazetteer_t *gz)
     size_t failures = 0;
     /* Unreadable inputs are reported by the tagging pass. */
     cli_read_inputs(o, on_document, d, quiet, NULL, &failures);
+    if (stdin_start >= 0 && lseek(STDIN_FILENO, stdin_start, SEEK_SET) != stdin_start) {
+        fprintf(stderr, "nergraph: --discover: cannot rewind standard input: %s\n",
+                strerror(errno));
+        cli_discovery_free(d);
+        return EXIT_DATA;
+    }
     cli_discovery_finish(d);
     cli_buf_t rows = {0};
     cli_discovery_rows(d, &rows);

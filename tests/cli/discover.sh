@@ -113,9 +113,20 @@ else
     fail "no --discover" "exit $code" "$(head -c 600 "$T/plain.jsonl")"
 fi
 
-# Standard input can be read once: --discover says so.
-"$NERGRAPH" -g "$T/gz" --discover <"$T/in/a.txt" >"$T/stdin.out" 2>"$T/stdin.err"; code=$?
-expect_err "--discover refuses standard input with a reason" 2 "$T/stdin.err" "--discover reads the inputs twice"
+# Standard input is read twice too: rewound when it is a file, copied to a
+# temporary file when it is a pipe; the same mentions as the named file.
+"$NERGRAPH" -g "$T/gz" --discover -f mentions "$T/in/a.txt" >"$T/file.jsonl" 2>&1
+sed 's/"doc": "[^"]*"//' "$T/file.jsonl" >"$T/file.nodoc"
+"$NERGRAPH" -g "$T/gz" --discover -f mentions <"$T/in/a.txt" >"$T/redir.jsonl" 2>"$T/redir.err"; c1=$?
+cat "$T/in/a.txt" | "$NERGRAPH" -g "$T/gz" --discover -f mentions >"$T/pipe.jsonl" 2>"$T/pipe.err"; c2=$?
+if [ "$c1" -eq 0 ] && [ "$c2" -eq 0 ] && grep -q '~' "$T/file.jsonl" &&
+    sed 's/"doc": "[^"]*"//' "$T/redir.jsonl" | cmp -s - "$T/file.nodoc" &&
+    sed 's/"doc": "[^"]*"//' "$T/pipe.jsonl" | cmp -s - "$T/file.nodoc"; then
+    pass "--discover on standard input (a file, a pipe): the mentions of the named file"
+else
+    fail "--discover on standard input" "exit $c1 $c2" "$(head -c 400 "$T/pipe.jsonl")" \
+        "$(head -c 300 "$T/pipe.err")"
+fi
 
 "$NERGRAPH" discover --min-count 0 "$T/in" >"$T/bad.out" 2>"$T/bad.err"; code=$?
 expect_err "discover: --min-count 0 is a usage error" 2 "$T/bad.err" "--min-count takes a whole number"
