@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "gazetteer_internal.h"
+#include "langid.h"
 #include "utf8.h"
 
 typedef struct cand {
@@ -89,6 +90,12 @@ struct ng_scanner {
     bool any_strong;     /* some entity is named with telling capitals */
     uint32_t doc;
     ng_diag_t diag;
+    /* The document's languages, asked of the classifier (owned, loaded on
+     * first use) when a name of some languages only hit: see in_language. */
+    ng_langid_t *langid;
+    uint32_t lang_doc;   /* the document they are of */
+    size_t lang_count;   /* 0: not known (too short, or undecided) */
+    char langs[NG_LANG_MAX_GUESSES][NG_LANG_CODE_MAX];
 };
 
 void ng_scanner_set_diagnostics(ng_scanner_t *s, ng_diag_fn fn, void *ctx)
@@ -124,6 +131,7 @@ void ng_scanner_free(ng_scanner_t *s)
     if (!s)
         return;
     ng_pattern_scratch_free(s->pattern_scratch);
+    ng_langid_free(s->langid);
     ng_segments_destroy(&s->own_seg);
     ng_folded_destroy(&s->folded);
     free(s->cands);
@@ -254,6 +262,34 @@ static bool case_rule(ng_scanner_t *s, uint32_t key, size_t start, size_t end, h
     return true;
 }
 
+/* May a name of some languages only ("Salomon", Haitian Creole for the
+ * Solomon Islands; "Frankreich") count here?  When the document is in one
+ * of them, or when its language cannot be told (too short, undecided): then
+ * the name counts as it always did.  The document is classified once, on
+ * its first such hit, so documents without one cost nothing. */
+static bool in_language(ng_scanner_t *s, const lit_t *lit)
+{
+    if (s->lang_doc != s->doc) {
+        if (!s->langid)
+            s->langid = ng_langid_new();
+        s->lang_doc = s->doc;
+        s->lang_count = ng_langid_detect(s->langid, (const char *)s->text, s->len, s->langs,
+                                         NG_LANG_MAX_GUESSES);
+    }
+    if (!s->lang_count)
+        return true;
+    const char *set = ng_lit_langs(s->t, lit);
+    for (size_t i = 0; i < s->lang_count; i++)
+        if (ng_lang_set_has(set, s->langs[i]))
+            return true;
+    return false;
+}
+
+const char *ng_scanner_language(const ng_scanner_t *s)
+{
+    return s->lang_doc == s->doc && s->lang_count ? s->langs[0] : NULL;
+}
+
 static int on_literal(void *ctx, uint32_t key, size_t fend)
 {
     ng_scanner_t *s = ctx;
@@ -281,6 +317,8 @@ static int on_literal(void *ctx, uint32_t key, size_t fend)
         return 0;
     hit_shape_t shape = {false, false, false};
     if (!(lit->flags & NG_ALIAS_FOLD) && !case_rule(s, key, start, end, &shape))
+        return 0;
+    if ((lit->flags & LIT_LANG) && !in_language(s, lit))
         return 0;
     if (shape.weak)
         count_vote(s, key, false);
