@@ -121,6 +121,11 @@ static bool load(ng_langid_t *l)
     if (!l->tried) {
         l->tried = true;
         l->handle = special_textcat_Init(NG_TEXTCAT_DIR "/fpdb.conf", NG_TEXTCAT_DIR "/");
+        /* TextCat guesses from a few letters ("Salomon." reads as
+         * Esperanto or Tagalog); below a short sentence it must say SHORT,
+         * so that a headline keeps its names. */
+        if (l->handle)
+            textcat_SetProperty(l->handle, TCPROP_MINIMUM_DOCUMENT_SIZE, NG_LANGID_MIN);
     }
     return l->handle != NULL;
 }

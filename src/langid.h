@@ -24,6 +24,9 @@
  * chapter shows in its first pages, and the cost stays flat. */
 #define NG_LANGID_PREFIX ((size_t)16 << 10)
 
+/* Texts shorter than this (in characters) are SHORT: too little to tell. */
+#define NG_LANGID_MIN 32
+
 typedef struct ng_langid ng_langid_t;
 
 /* A classifier whose models load on the first ng_langid_detect call, from
