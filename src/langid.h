@@ -6,7 +6,8 @@
  *
  * The tagger asks only when it must: a Latin-script translation alias
  * ("Salomon", Haitian Creole for the Solomon Islands) hit, and it counts
- * only in a document in one of its languages.  A classifier handle keeps
+ * only where the text is in one of its languages: its sentence, or the
+ * document.  A classifier handle keeps
  * its result buffer inside, so it is not shared between threads: every
  * scanner owns one (ng_langid_t), loaded on first use.
  */
@@ -24,8 +25,9 @@
  * chapter shows in its first pages, and the cost stays flat. */
 #define NG_LANGID_PREFIX ((size_t)16 << 10)
 
-/* Texts shorter than this (in characters) are SHORT: too little to tell. */
-#define NG_LANGID_MIN 32
+/* Texts shorter than this (in characters) are SHORT: too little to tell.
+ * A short sentence ("Deutschland und Frankreich.", 27) is enough. */
+#define NG_LANGID_MIN 24
 
 typedef struct ng_langid ng_langid_t;
 

@@ -90,12 +90,16 @@ struct ng_scanner {
     bool any_strong;     /* some entity is named with telling capitals */
     uint32_t doc;
     ng_diag_t diag;
-    /* The document's languages, asked of the classifier (owned, loaded on
-     * first use) when a name of some languages only hit: see in_language. */
+    /* Languages of the document and of one of its sentences, asked of the
+     * classifier (owned, loaded on first use) when a name of some
+     * languages only hit: see in_language. */
     ng_langid_t *langid;
-    uint32_t lang_doc;   /* the document they are of */
-    size_t lang_count;   /* 0: not known (too short, or undecided) */
-    char langs[NG_LANG_MAX_GUESSES][NG_LANG_CODE_MAX];
+    struct guesses {
+        uint32_t doc;        /* the document they are of */
+        size_t sentence;     /* the sentence (sentence guesses only) */
+        size_t count;        /* 0: not known (too short, or undecided) */
+        char codes[NG_LANG_MAX_GUESSES][NG_LANG_CODE_MAX];
+    } doc_lang, sentence_lang;
 };
 
 void ng_scanner_set_diagnostics(ng_scanner_t *s, ng_diag_fn fn, void *ctx)
@@ -262,32 +266,50 @@ static bool case_rule(ng_scanner_t *s, uint32_t key, size_t start, size_t end, h
     return true;
 }
 
-/* May a name of some languages only ("Salomon", Haitian Creole for the
- * Solomon Islands; "Frankreich") count here?  When the document is in one
- * of them, or when its language cannot be told (too short, undecided): then
- * the name counts as it always did.  The document is classified once, on
- * its first such hit, so documents without one cost nothing. */
-static bool in_language(ng_scanner_t *s, const lit_t *lit)
+static void classify(ng_scanner_t *s, struct guesses *g, size_t from, size_t to)
 {
-    if (s->lang_doc != s->doc) {
-        if (!s->langid)
-            s->langid = ng_langid_new();
-        s->lang_doc = s->doc;
-        s->lang_count = ng_langid_detect(s->langid, (const char *)s->text, s->len, s->langs,
-                                         NG_LANG_MAX_GUESSES);
-    }
-    if (!s->lang_count)
-        return true;
-    const char *set = ng_lit_langs(s->t, lit);
-    for (size_t i = 0; i < s->lang_count; i++)
-        if (ng_lang_set_has(set, s->langs[i]))
+    if (!s->langid)
+        s->langid = ng_langid_new();
+    g->doc = s->doc;
+    g->count = ng_langid_detect(s->langid, (const char *)s->text + from, to - from, g->codes,
+                                NG_LANG_MAX_GUESSES);
+}
+
+static bool guessed(const struct guesses *g, const char *set)
+{
+    for (size_t i = 0; i < g->count; i++)
+        if (ng_lang_set_has(set, g->codes[i]))
             return true;
     return false;
 }
 
+/* May a name of some languages only ("Salomon", Haitian Creole for the
+ * Solomon Islands; "Frankreich") count at text[start]?  When its sentence
+ * or the document (its first pages) is in one of them: the sentence
+ * decides in a document of several languages, the document where a
+ * sentence is too short to tell.  When neither can be told, the name
+ * counts as it always did.  Texts are classified on the first such hit in
+ * them, so documents without one cost nothing. */
+static bool in_language(ng_scanner_t *s, const lit_t *lit, size_t start)
+{
+    if (s->doc_lang.doc != s->doc)
+        classify(s, &s->doc_lang, 0, s->len);
+    const ng_segments_t *seg = s->seg;
+    size_t i = ng_segment_index(seg->sentence_starts, seg->sentence_count, start);
+    if (s->sentence_lang.doc != s->doc || s->sentence_lang.sentence != i) {
+        size_t to = i + 1 < seg->sentence_count ? seg->sentence_starts[i + 1] : s->len;
+        classify(s, &s->sentence_lang, seg->sentence_starts[i], to);
+        s->sentence_lang.sentence = i;
+    }
+    if (!s->doc_lang.count && !s->sentence_lang.count)
+        return true;
+    const char *set = ng_lit_langs(s->t, lit);
+    return guessed(&s->sentence_lang, set) || guessed(&s->doc_lang, set);
+}
+
 const char *ng_scanner_language(const ng_scanner_t *s)
 {
-    return s->lang_doc == s->doc && s->lang_count ? s->langs[0] : NULL;
+    return s->doc_lang.doc == s->doc && s->doc_lang.count ? s->doc_lang.codes[0] : NULL;
 }
 
 static int on_literal(void *ctx, uint32_t key, size_t fend)
@@ -318,7 +340,7 @@ static int on_literal(void *ctx, uint32_t key, size_t fend)
     hit_shape_t shape = {false, false, false};
     if (!(lit->flags & NG_ALIAS_FOLD) && !case_rule(s, key, start, end, &shape))
         return 0;
-    if ((lit->flags & LIT_LANG) && !in_language(s, lit))
+    if ((lit->flags & LIT_LANG) && !in_language(s, lit, start))
         return 0;
     if (shape.weak)
         count_vote(s, key, false);

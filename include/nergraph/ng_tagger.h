@@ -57,12 +57,12 @@
  *    mention;
  *  - a Latin-script alias that names the entity in some languages only
  *    (ng_alias_t.langs: "Salomon" is Haitian Creole for the Solomon
- *    Islands, and a surname in English) counts only in a document in one
- *    of them, as libexttextcat tells from the document's first 16 KiB; when
- *    it cannot tell (a text too short, an undecided one) the alias counts.
- *    The document is classified only when such an alias hits.  Aliases in
- *    other scripts ("Россия", "ドイツ") count in any document: the script
- *    tells.
+ *    Islands, and a surname in English) counts only where the text is in
+ *    one of them, as libexttextcat tells: the sentence it is in, or the
+ *    document (its first 16 KiB); when neither can be told (too short,
+ *    undecided) the alias counts.  Texts are classified only when such an
+ *    alias hits.  Aliases in other scripts ("Россия", "ドイツ") count in
+ *    any document: the script tells.
  */
 #ifndef NG_TAGGER_H
 #define NG_TAGGER_H

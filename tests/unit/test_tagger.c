@@ -167,6 +167,12 @@ static const tcase_t cases[] = {
      "until the evening.", "c:ru=Россия", false, 0},
     {"translated name in a text too short to tell", TRANSLATIONS, "Salomon Inc rose.",
      "c:sb=Salomon", false, 0},
+    {"a sentence too short to tell in an English document", TRANSLATIONS,
+     "Salomon fell. Shares of the investment bank dropped sharply on Tuesday after the firm "
+     "reported a loss in bond trading.", "", false, 0},
+    {"a German sentence in an English document", TRANSLATIONS,
+     "The paper ran the story on its front page on Monday morning. Its headline read: "
+     "Frankreich und Italien einigen sich auf ein neues Abkommen.", "c:fr=Frankreich", false, 0},
     {"a name of any language too counts anywhere",
      "c:fr\tcountry\tFrance\tFrankreich\nc:fr\tcountry\tFrankreich\t\talias_lang=de\n",
      "The minister said that Frankreich, as the German papers call it, would sign the "
