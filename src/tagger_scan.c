@@ -294,6 +294,9 @@ static bool in_language(ng_scanner_t *s, const lit_t *lit, size_t start)
 {
     if (s->doc_lang.doc != s->doc)
         classify(s, &s->doc_lang, 0, s->len);
+    const char *set = ng_lit_langs(s->t, lit);
+    if (guessed(&s->doc_lang, set))
+        return true; /* the usual case: a German name in a German text */
     const ng_segments_t *seg = s->seg;
     size_t i = ng_segment_index(seg->sentence_starts, seg->sentence_count, start);
     if (s->sentence_lang.doc != s->doc || s->sentence_lang.sentence != i) {
@@ -303,8 +306,7 @@ static bool in_language(ng_scanner_t *s, const lit_t *lit, size_t start)
     }
     if (!s->doc_lang.count && !s->sentence_lang.count)
         return true;
-    const char *set = ng_lit_langs(s->t, lit);
-    return guessed(&s->sentence_lang, set) || guessed(&s->doc_lang, set);
+    return guessed(&s->sentence_lang, set);
 }
 
 const char *ng_scanner_language(const ng_scanner_t *s)

@@ -59,7 +59,7 @@
  *    (ng_alias_t.langs: "Salomon" is Haitian Creole for the Solomon
  *    Islands, and a surname in English) counts only where the text is in
  *    one of them, as libexttextcat tells: the sentence it is in, or the
- *    document (its first 16 KiB); when neither can be told (too short,
+ *    document (its first 4 KiB); when neither can be told (too short,
  *    undecided) the alias counts.  Texts are classified only when such an
  *    alias hits.  Aliases in other scripts ("Россия", "ドイツ") count in
  *    any document: the script tells.
