@@ -9,7 +9,9 @@
  * only where the text is in one of its languages: its sentence, or the
  * document.  A classifier handle keeps
  * its result buffer inside, so it is not shared between threads: every
- * scanner owns one (ng_langid_t), loaded on first use.
+ * scanner owns one (ng_langid_t), loaded on first use.  The library keeps
+ * no other state (its .data and .bss are the C runtime's 16 bytes), so
+ * handles of different threads do not meet.
  */
 #ifndef NG_LANGID_H
 #define NG_LANGID_H
