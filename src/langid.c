@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <textcat.h>
+#include <unistd.h>
 
 #include "util.h"
 
@@ -120,7 +121,10 @@ static bool load(ng_langid_t *l)
 {
     if (!l->tried) {
         l->tried = true;
-        l->handle = special_textcat_Init(NG_TEXTCAT_DIR "/fpdb.conf", NG_TEXTCAT_DIR "/");
+        /* Without its models TextCat would print to stderr on its own;
+         * nergraph then just cannot tell languages (see ng_langid_detect). */
+        if (access(NG_TEXTCAT_DIR "/fpdb.conf", R_OK) == 0)
+            l->handle = special_textcat_Init(NG_TEXTCAT_DIR "/fpdb.conf", NG_TEXTCAT_DIR "/");
         /* TextCat guesses from a few letters ("Salomon." reads as
          * Esperanto or Tagalog); below a short sentence it must say SHORT,
          * so that a headline keeps its names. */
