@@ -9,7 +9,7 @@ CFLAGS  ?= -O2 -g
 # make SANITIZER=address,undefined builds an instrumented copy in build-san/
 SANITIZER ?=
 
-PKGS      = igraph libpcre2-8 libgvc libcgraph libutf8proc jansson zlib
+PKGS      = igraph libpcre2-8 libgvc libcgraph libutf8proc jansson zlib libexttextcat
 DATADIR   = $(PREFIX)/share/nergraph
 LIBDIR    = $(PREFIX)/lib
 INCLUDEDIR = $(PREFIX)/include
@@ -28,7 +28,11 @@ BASE_CFLAGS = -std=c11 -Wall -Wextra -D_POSIX_C_SOURCE=200809L -MMD -MP
 # The library sees its own headers by their short names and its internals
 # in src/; it is position independent and exports only what the public
 # headers declare (they wrap themselves in `visibility push(default)`).
-LIB_CFLAGS = $(BASE_CFLAGS) -Iinclude/nergraph -Isrc -fPIC -fvisibility=hidden $(DEP_CFLAGS) -pthread
+# Document language identification reads libexttextcat's models from
+# the directory its pkg-config file names.
+TEXTCAT_DIR := $(shell pkg-config --variable=pkgdatadir libexttextcat 2>/dev/null)
+LIB_CFLAGS = $(BASE_CFLAGS) -Iinclude/nergraph -Isrc -fPIC -fvisibility=hidden $(DEP_CFLAGS) -pthread \
+             $(if $(TEXTCAT_DIR),-DNG_TEXTCAT_DIR='"$(TEXTCAT_DIR)"')
 # The tool sees only the public API, as <nergraph/nergraph.h>, like any
 # other user; its own helpers are in src/cli.h, found beside the sources.
 CLI_CFLAGS = $(BASE_CFLAGS) -Iinclude -DNG_DATADIR='"$(DATADIR)"' $(DEP_CFLAGS)

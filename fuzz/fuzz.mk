@@ -16,12 +16,13 @@ FUZZ_SAVED_GOAL := $(.DEFAULT_GOAL)
 
 FUZZ_CC       ?= clang
 FUZZ_DIR      ?= build-fuzz
-FUZZ_PKGS      = igraph libpcre2-8 libgvc libcgraph libutf8proc jansson zlib
+FUZZ_PKGS      = igraph libpcre2-8 libgvc libcgraph libutf8proc jansson zlib libexttextcat
 FUZZ_TARGETS   = fuzz_gazetteer fuzz_tagger fuzz_segment fuzz_export fuzz_input fuzz_partial fuzz_compiled fuzz_discover
 FUZZ_SAN       = -fsanitize=address,undefined -fno-sanitize-recover=all \
                  -fno-omit-frame-pointer
 FUZZ_CFLAGS    = -std=c11 -O1 -g -Wall -Wextra -D_POSIX_C_SOURCE=200809L -MMD -MP \
-                 -Iinclude/nergraph -Isrc $(shell pkg-config --cflags $(FUZZ_PKGS) 2>/dev/null)
+                 -Iinclude/nergraph -Isrc $(shell pkg-config --cflags $(FUZZ_PKGS) 2>/dev/null) \
+                 $(if $(TEXTCAT_DIR),-DNG_TEXTCAT_DIR='"$(TEXTCAT_DIR)"')
 FUZZ_LIBS      = $(shell pkg-config --libs $(FUZZ_PKGS) 2>/dev/null) -lm -pthread
 FUZZ_LIB_SRCS  = $(filter-out src/main.c $(wildcard src/cli_*.c),$(wildcard src/*.c))
 FUZZ_LIB_OBJS  = $(FUZZ_LIB_SRCS:src/%.c=$(FUZZ_DIR)/obj/%.o)

@@ -53,6 +53,8 @@ static const char gazetteer_tsv[] =
     "country:US\tcountry\tUnited States\tUS|U.S.|USA|America|i:united states of america\tiso2=US\n"
     "country:GB\tcountry\tUnited Kingdom\tUK|U.K.|Britain|Great Britain\tiso2=GB\n"
     "country:DE\tcountry\tGermany\tDeutschland|i:bundesrepublik deutschland\n"
+    "country:FR\tcountry\tFrance\n"
+    "country:FR\tcountry\tFrankreich\tFrankrijk|Франция\talias_lang=de,nl\n"
     "country:GE\tcountry\tGeorgia\tSakartvelo\tprior=2\n"
     "state:georgia\tstate\tGeorgia\t\tprior=1\n"
     "country:CI\tcountry\tCôte d'Ivoire\tCote d'Ivoire|Ivory Coast|i:côte d’ivoire\n"

@@ -23,7 +23,10 @@ tmp=$(mktemp -d "${TMPDIR:-/tmp}/check-symbols.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT INT TERM
 
 # Defined, exported symbols (the dynamic symbol table), code and data.
+# The linker's own section markers are left out: GNU ld exports them from
+# a library linked with one that exports them (libexttextcat does).
 nm -D --defined-only "$lib" | awk 'NF == 3 && $2 ~ /^[TDBRVWiu]$/ { print $3 }' |
+    grep -vxE '__bss_start|_edata|_end' |
     sort -u >"$tmp/exported"
 # Declared functions: an ng_ name followed by '(' once comments are gone
 # (gcc -fpreprocessed strips them without expanding includes or macros).

@@ -232,6 +232,20 @@ def load_words(path, proper_nouns=PROPER_NOUNS_FILE):
                  "scripts/gen_english_words.sh)" % (path, err))
 
 
+# Catalogue locales that name the same language as another code: nergraph
+# compares the primary ISO 639 code of the catalogue ("pt_BR" -> "pt",
+# "sr@latin" -> "sr") with the document's language (libexttextcat).
+SAME_LANGUAGE = {
+    "mo": "ro",  # Moldavian is Romanian
+}
+
+
+def language(locale):
+    """The ISO 639 code of a catalogue's locale directory name."""
+    code = locale.split("@")[0].split("_")[0]
+    return SAME_LANGUAGE.get(code, code)
+
+
 def catalogues():
     """(language, GNUTranslations) for every iso_3166-1 catalogue, sorted."""
     out = []
@@ -273,7 +287,7 @@ def translation_ok(text, words):
 # Short native names the catalogues lack (they translate only ISO's
 # "Russian Federation", not "Russia").  Hand-written, nominative case.
 NATIVE_EXTRA = {
-    "RU": ["Россия", "Росія", "Расія"],
+    "RU": [("Россия", "ru"), ("Росія", "uk"), ("Расія", "be")],
 }
 
 # Arabic vowel marks, shadda, sukun, superscript alef and tatweel: news text
@@ -294,6 +308,7 @@ def build_translations(entries, rows, words):
         for a in [display] + aliases:
             english.setdefault(a, set()).add(code)
     found = {}  # text -> set of codes
+    langs = {}  # text -> set of languages that give it
     cats = catalogues()
     for lang, cat in cats:
         for e in entries:
@@ -311,9 +326,11 @@ def build_translations(entries, rows, words):
                     for v in variants(part):
                         if v and translation_ok(v, words):
                             found.setdefault(v, set()).add(e["alpha_2"])
+                            langs.setdefault(v, set()).add(language(lang))
     for code, texts in NATIVE_EXTRA.items():
-        for text in texts:
+        for text, lang in texts:
             found.setdefault(text, set()).add(code)
+            langs.setdefault(text, set()).add(lang)
     per_code = {}
     dropped = 0
     for text, codes in found.items():
@@ -323,15 +340,17 @@ def build_translations(entries, rows, words):
         code = next(iter(codes))
         if text in english:
             continue  # already an English alias of the same country
-        per_code.setdefault(code, []).append(text)
+        key = ",".join(sorted(langs[text]))
+        per_code.setdefault(code, {}).setdefault(key, []).append(text)
     for code in per_code:
-        per_code[code].sort()
+        for texts in per_code[code].values():
+            texts.sort()
     return per_code, len(cats), dropped
 
 
 def render_translations(per_code, rows, ncat, dropped, version):
     names = {code: display for code, display, _, _ in rows}
-    total = sum(len(v) for v in per_code.values())
+    total = sum(len(t) for v in per_code.values() for t in v.values())
     out = [
         "# nergraph gazetteer: country names in the %d languages that Debian's "
         "iso-codes %s translates ISO 3166-1 into, type country." % (ncat, version),
@@ -340,6 +359,10 @@ def render_translations(per_code, rows, ncat, dropped, version):
         "# %d names for %d countries.  Every row reuses a country id of "
         "countries.tsv, so it only adds aliases: load it with countries.tsv, "
         "or leave it out to match English names only." % (total, len(per_code)),
+        "# One row per country and set of languages: alias_lang lists the "
+        "languages (ISO 639 codes of the catalogues) whose name the row's "
+        "aliases are; a Latin-script alias counts only in a document "
+        "detected to be in one of them (gazetteers/README.md).",
         "# Left out: %d names that two countries share in some language or "
         "that are another country's English name; names that are English words "
         "or English proper nouns (\"Cameron\", \"Columbia\"), or words of "
@@ -356,10 +379,15 @@ def render_translations(per_code, rows, ncat, dropped, version):
         "attributes",
         "",
     ]
+    # One row per country and set of languages, the set in alias_lang (see
+    # gazetteers/README.md): nergraph counts a Latin-script name only in a
+    # document in one of its languages.  Rows sorted by their first name,
+    # so the first row's name is the country's first name overall.
     for code in sorted(per_code):
-        texts = per_code[code]
-        out.append("\t".join(["country:" + code, "country", texts[0],
-                              "|".join(texts[1:]), ""]))
+        groups = sorted(per_code[code].items(), key=lambda kv: kv[1][0])
+        for key, texts in groups:
+            out.append("\t".join(["country:" + code, "country", texts[0],
+                                  "|".join(texts[1:]), "alias_lang=" + key]))
         del names[code]
     return "\n".join(out) + "\n"
 
@@ -478,7 +506,8 @@ def main(argv):
     sys.stderr.write("gen_countries: wrote %d countries to %s, %d translated "
                      "names from %d catalogues to %s\n"
                      % (len(entries), target,
-                        sum(len(v) for v in per_code.values()), ncat,
+                        sum(len(t) for v in per_code.values()
+                            for t in v.values()), ncat,
                         target_tr))
     return 0
 

@@ -19,6 +19,9 @@ need_pkg libutf8proc-dev  pkg-config --exists libutf8proc
 # JSON Lines input (jansson) and gzip-compressed input (zlib).
 need_pkg libjansson-dev   pkg-config --exists jansson
 need_pkg zlib1g-dev       pkg-config --exists zlib
+# Document language identification (translated names count only in their
+# language): libexttextcat and its language models.
+need_pkg libexttextcat-dev pkg-config --exists libexttextcat
 need_pkg libcmocka-dev    pkg-config --exists cmocka
 need_pkg gcc              command -v cc
 need_pkg make             command -v make

@@ -68,6 +68,10 @@ static void write_mention(const ng_mentions_writer_t *w, const ng_document_t *do
     }
     if (m->credit)
         fputs(", \"credit\": true", out);
+    if (doc->lang) {
+        fputs(", \"lang\": ", out);
+        ng_json_cstring(out, doc->lang);
+    }
     fputs("}\n", out);
 }
 

@@ -20,6 +20,7 @@
 #include <sys/stat.h>
 
 #include "gazetteer_internal.h"
+#include "langid.h"
 #include "ngz.h"
 #include "norm.h"
 #include "rematch.h"
@@ -193,6 +194,7 @@ void ng_gazetteer_free(ng_gazetteer_t *gz)
 }
 
 /* Accessors read the file's tables for a compiled gazetteer. */
+#define ALIAS_LANG "alias_lang"
 #define ZS(off) (gz->z->pool + (off))
 
 size_t ng_gazetteer_entity_count(const ng_gazetteer_t *gz)
@@ -257,7 +259,7 @@ static const ng_alias_t *compiled_aliases(const ng_gazetteer_t *cgz)
         for (size_t i = 0; i < n; i++) {
             const ngz_alias_t *a = &gz->z->aliases[i];
             out[i] = (ng_alias_t){a->entity, a->flags, ZS(a->text), a->len, ZS(a->source),
-                                  a->line};
+                                  a->line, a->langs ? ZS(a->langs) : NULL};
         }
         gz->z_aliases = out;
         atomic_store_explicit(&gz->z_aliases_ready, true, memory_order_release);
@@ -408,6 +410,7 @@ typedef struct row_ctx {
     const char *source; /* arena copy */
     size_t line;
     ng_error_t *err;
+    const char *langs;  /* the row's alias_lang=, arena copy, or NULL */
 } row_ctx_t;
 
 static const char *reserved_attrs[] = {"id", "label", "type", "mentions", "documents", "windows",
@@ -428,6 +431,33 @@ static bool alias_eq(const void *ctx, uint32_t i)
            a->len == k->len && memcmp(a->text, k->text, k->len) == 0;
 }
 
+/* The languages of an alias given again: any language when one row says
+ * so (NULL), else both rows' languages. */
+static const char *union_langs(ng_gazetteer_t *gz, const char *a, const char *b)
+{
+    if (!a || !b)
+        return NULL;
+    ng_buf_t u = {0};
+    ng_buf_append(&u, a, strlen(a));
+    for (const char *p = b; *p;) {
+        const char *comma = strchr(p, ',');
+        size_t n = comma ? (size_t)(comma - p) : strlen(p);
+        char code[NG_LANG_CODE_MAX];
+        if (n < sizeof code) {
+            memcpy(code, p, n);
+            code[n] = '\0';
+            if (!ng_lang_set_has(a, code)) {
+                ng_buf_putc(&u, ',');
+                ng_buf_append(&u, p, n);
+            }
+        }
+        p += n + (comma != NULL);
+    }
+    const char *out = u.len == strlen(a) ? a : ng_arena_strndup(gz->strings, u.data, u.len);
+    ng_buf_free(&u);
+    return out;
+}
+
 /* Add an alias unless the entity already has it; returns whether it was
  * added (as the last alias). */
 static bool add_alias(row_ctx_t *rc, uint32_t e, uint32_t flags, const char *text, size_t len)
@@ -440,7 +470,9 @@ static bool add_alias(row_ctx_t *rc, uint32_t e, uint32_t flags, const char *tex
     uint64_t *slot = index_slot(&gz->alias_seen, hash32(text, len, e * 0x9E3779B1u ^ kind),
                                 alias_eq, &k);
     if (*slot) {
-        gz->aliases[(uint32_t)*slot - 1].flags |= flags & NG_ALIAS_NAME;
+        ng_alias_t *old = &gz->aliases[(uint32_t)*slot - 1];
+        old->flags |= flags & NG_ALIAS_NAME;
+        old->langs = union_langs(gz, old->langs, rc->langs);
         return false;
     }
     *slot = (uint64_t)hash32(text, len, e * 0x9E3779B1u ^ kind) << 32 |
@@ -454,6 +486,7 @@ static bool add_alias(row_ctx_t *rc, uint32_t e, uint32_t flags, const char *tex
     a->len = len;
     a->source = rc->source;
     a->line = rc->line;
+    a->langs = rc->langs;
     return true;
 }
 
@@ -526,6 +559,37 @@ static int add_pattern(row_ctx_t *rc, uint32_t e, field_t f)
     return NG_OK;
 }
 
+static bool is_alias_lang(field_t key)
+{
+    return key.len == strlen(ALIAS_LANG) && memcmp(key.s, ALIAS_LANG, key.len) == 0;
+}
+
+/* The row's alias_lang= into rc->langs (NULL without one, or with an
+ * empty value), before its aliases are added. */
+static int row_langs(row_ctx_t *rc, field_t f)
+{
+    rc->langs = NULL;
+    const char *p = f.s, *end = f.s + f.len;
+    while (p < end) {
+        const char *semi = memchr(p, ';', (size_t)(end - p));
+        field_t pair = trim(p, (size_t)((semi ? semi : end) - p));
+        p = semi ? semi + 1 : end;
+        const char *eq = memchr(pair.s, '=', pair.len);
+        if (!eq || !is_alias_lang(trim(pair.s, (size_t)(eq - pair.s))))
+            continue;
+        field_t val = trim(eq + 1, (size_t)(pair.s + pair.len - eq - 1));
+        if (!val.len)
+            continue;
+        if (!ng_lang_set_valid(val.s, val.len))
+            return ng_fail(rc->err, NG_EDATA,
+                           "%s:%zu: alias_lang=%.*s is not a list of language codes; write "
+                           "ISO 639 codes separated by ',' (alias_lang=de,fr)",
+                           rc->source, rc->line, (int)val.len, val.s);
+        rc->langs = ng_arena_strndup(rc->gz->strings, val.s, val.len);
+    }
+    return NG_OK;
+}
+
 static int parse_attrs(row_ctx_t *rc, uint32_t e, field_t f)
 {
     ng_gazetteer_t *gz = rc->gz;
@@ -546,6 +610,8 @@ static int parse_attrs(row_ctx_t *rc, uint32_t e, field_t f)
                            rc->source, rc->line, (int)pair.len, pair.s);
         field_t key = trim(pair.s, (size_t)(eq - pair.s));
         field_t val = trim(eq + 1, (size_t)(pair.s + pair.len - eq - 1));
+        if (is_alias_lang(key))
+            continue; /* the row's, read by row_langs */
         if (!valid_attr_key(key))
             return ng_fail(rc->err, NG_EDATA,
                            "%s:%zu: attribute name '%.*s' is not a plain name; use letters, "
@@ -649,8 +715,9 @@ static int row_entity(row_ctx_t *rc, const field_t *cols, uint32_t *e)
                            rc->source, rc->line, en->id, (int)cols[1].len, cols[1].s, en->type,
                            en->source, en->line);
         /* Another file adding aliases to an id is how demonyms and
-         * translations work; the same id twice in one file is a slip. */
-        if (gz->report && en->source == rc->source) {
+         * translations work; the same id twice in one file is a slip,
+         * except in rows of aliases of different languages. */
+        if (gz->report && en->source == rc->source && !rc->langs) {
             ng_buf_t m = {0};
             ng_buf_printf(&m, "%s:%zu: id '%s' is already defined at line %zu of this file; "
                           "merge the two rows", rc->source, rc->line, en->id, en->line);
@@ -761,6 +828,8 @@ static int parse_row(row_ctx_t *rc, const char *line, size_t len, size_t *rows)
     int st = check_columns(rc, cols, ncols);
     if (st)
         return st;
+    if ((st = row_langs(rc, ncols == 5 ? cols[4] : (field_t){"", 0})))
+        return st;
     uint32_t e;
     if ((st = row_entity(rc, cols, &e)))
         return st;
@@ -830,7 +899,7 @@ static int load_rows(ng_gazetteer_t *gz, const char *source_name, const char *da
         return ng_fail(err, NG_EDATA, "%s: cannot be added to a compiled gazetteer; compile "
                        "all the gazetteers into one file with 'nergraph gazetteer compile'",
                        source_name);
-    row_ctx_t rc = {gz, ng_arena_strndup(gz->strings, source_name, strlen(source_name)), 0, err};
+    row_ctx_t rc = {gz, ng_arena_strndup(gz->strings, source_name, strlen(source_name)), 0, err, NULL};
     size_t pos = 0;
     if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0)
         pos = 3;

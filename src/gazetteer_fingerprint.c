@@ -66,6 +66,13 @@ void ng_gazetteer_fingerprint(const ng_gazetteer_t *gz, unsigned char out[NG_FIN
         mix(&one, al->flags);
         one.a = ng_stable_mix(one.a, ng_stable_hash(al->text, al->len, SEED_A));
         one.b = ng_stable_mix(one.b, ng_stable_hash(al->text, al->len, SEED_B));
+        /* Where a name counts is part of what it does; an alias of any
+         * language hashes as it did before languages existed. */
+        if (al->langs) {
+            size_t n = strlen(al->langs);
+            one.a = ng_stable_mix(one.a, ng_stable_hash(al->langs, n, SEED_A));
+            one.b = ng_stable_mix(one.b, ng_stable_hash(al->langs, n, SEED_B));
+        }
         sum.a += one.a;
         sum.b += one.b;
     }

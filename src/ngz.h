@@ -35,7 +35,7 @@
 #define NGZ_MAGIC_LEN 8
 /* Bump whenever the layout of anything below or of lit_t or of the
  * automaton's arrays changes. */
-#define NGZ_FORMAT 1
+#define NGZ_FORMAT 2
 #define NGZ_BYTE_ORDER 0x01020304u
 
 /* The literal table was built with automatic surname aliases. */
@@ -78,6 +78,7 @@ typedef struct ngz_attr {
 
 typedef struct ngz_alias {
     uint32_t entity, flags, text, len, source, line;
+    uint32_t langs;         /* string offset; 0 (the empty string): any language */
 } ngz_alias_t;
 
 /* A compiled gazetteer, checked and ready: every pointer points into the

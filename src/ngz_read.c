@@ -166,7 +166,7 @@ static int check(const char *name, ng_ngz_t *z, ng_error_t *err)
     for (size_t i = 0; i < z->alias_count; i++) {
         const ngz_alias_t *a = &z->aliases[i];
         if (a->entity >= z->entity_count || (a->flags & ~known) || !span_ok(z, a->text, a->len) ||
-            !str_ok(z, a->source))
+            !str_ok(z, a->source) || !str_ok(z, a->langs))
             return BAD("%s: alias %zu is corrupt" AGAIN, name, i);
     }
     for (size_t i = 0; i < z->pattern_count; i++)
@@ -194,7 +194,8 @@ static int check(const char *name, ng_ngz_t *z, ng_error_t *err)
     for (size_t i = 0; i < z->lit_count; i++) {
         const lit_t *l = &z->lits[i];
         if (l->entity >= z->entity_count || l->exact_off >= z->pool_len ||
-            l->exact_len >= z->pool_len - l->exact_off || !l->key_len)
+            l->exact_len >= z->pool_len - l->exact_off || !l->key_len ||
+            ((l->flags & LIT_LANG) && !str_ok(z, l->langs_off)))
             return BAD("%s: literal %zu is corrupt" AGAIN, name, i);
     }
 

@@ -186,7 +186,8 @@ int ng_gazetteer_write_compiled(const ng_gazetteer_t *gz, FILE *out, ng_error_t 
             w.too_big = true;
         aliases[i] = (ngz_alias_t){a->entity, a->flags, put(&w, a->text, a->len),
                                    (uint32_t)a->len, intern(&w, a->source, strlen(a->source)),
-                                   (uint32_t)a->line};
+                                   (uint32_t)a->line,
+                                   a->langs ? intern(&w, a->langs, strlen(a->langs)) : 0};
         if (a->flags & NG_ALIAS_PATTERN) {
             patterns[npat++] = (uint32_t)i;
             continue;
@@ -198,6 +199,11 @@ int ng_gazetteer_write_compiled(const ng_gazetteer_t *gz, FILE *out, ng_error_t 
     }
     for (; li < t->lit_count; li++)
         lits[li].exact_off = intern(&w, lit_text + lits[li].exact_off, lits[li].exact_len);
+    for (li = 0; li < t->lit_count; li++)
+        if (lits[li].flags & LIT_LANG) {
+            const char *langs = lit_text + lits[li].langs_off;
+            lits[li].langs_off = intern(&w, langs, strlen(langs));
+        }
 
     words_ctx_t wc = {0};
     ng_gazetteer_each_word(gz, collect_word, &wc);

@@ -11,9 +11,11 @@
 #include "nergraph.h"
 
 #include <pthread.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "langid.h"
 #include "utf8.h"
 #include "util.h"
 
@@ -41,6 +43,7 @@ typedef struct job {
     int status;                 /* NG_OK or NG_EDATA (message in err) */
     ng_error_t err;
     bool skipped;               /* a binary file: warned, no events */
+    char lang[NG_LANG_CODE_MAX]; /* ng_scanner_language, or "" */
     bool done;                  /* under the pipeline's lock */
 } job_t;
 
@@ -483,6 +486,8 @@ static void run_job(job_t *j, ng_scanner_t *sc)
     j->status = analyse(sc, &diag, &j->seg, j->name, j->text, j->len, &m, &n, &j->skipped,
                         &j->err);
     j->mention_count = j->id_count = 0;
+    const char *lang = j->status ? NULL : ng_scanner_language(sc);
+    snprintf(j->lang, sizeof j->lang, "%s", lang ? lang : "");
     if (j->status)
         return;
     NG_GROW(j->mentions, j->mention_cap, n);
@@ -574,7 +579,7 @@ static int emit_job(ng_pipeline_t *p, job_t *j, ng_error_t *err)
     }
     if (j->skipped)
         return NG_OK;
-    ng_document_t doc = {j->name, j->text, j->len, p->documents++};
+    ng_document_t doc = {j->name, j->text, j->len, p->documents++, j->lang[0] ? j->lang : NULL};
     return emit_document(p, &j->seg, &doc, j->mentions, j->mention_count, err);
 }
 
@@ -699,6 +704,6 @@ int ng_pipeline_add_document(ng_pipeline_t *p, const char *name, const char *tex
     int st = analyse(p->scanner, &p->diag, &p->seg, name, text, len, &m, &n, &skipped, err);
     if (st || skipped)
         return st;
-    ng_document_t doc = {name, text, len, p->documents++};
+    ng_document_t doc = {name, text, len, p->documents++, ng_scanner_language(p->scanner)};
     return emit_document(p, &p->seg, &doc, m, n, err);
 }

@@ -108,13 +108,38 @@ static uint32_t case_shape(const char *text, size_t len)
 /* Append a literal whose exact text is text[0..len), copied into the
  * tagger's pool. */
 static void add_lit(ng_tagger_t *t, size_t *cap, uint32_t entity, uint32_t flags,
-                    const char *text, size_t len)
+                    const char *text, size_t len, const char *langs)
 {
     NG_GROW(t->lits_owned, *cap, t->lit_count + 1);
-    t->lits_owned[t->lit_count++] =
-        (lit_t){entity, flags, t->text_owned.len, (uint32_t)len, 0};
+    lit_t *lit = &t->lits_owned[t->lit_count++];
+    *lit = (lit_t){entity, flags, t->text_owned.len, (uint32_t)len, 0, 0, 0};
     ng_buf_append(&t->text_owned, text, len);
     ng_buf_putc(&t->text_owned, '\0');
+    if (flags & LIT_LANG) {
+        lit->langs_off = (uint32_t)t->text_owned.len;
+        ng_buf_append(&t->text_owned, langs, strlen(langs) + 1);
+    }
+}
+
+/* Is every letter of the alias a Latin one?  Only such a name needs the
+ * document's language to tell: "Salomon" is Haitian Creole for the Solomon
+ * Islands and a surname in English text, while "Россия" in any text is
+ * written in the script of its language. */
+static bool latin_letters(const char *text, size_t len)
+{
+    size_t i = 0;
+    while (i < len) {
+        int32_t cp;
+        i += ng_utf8_decode((const unsigned char *)text, len, i, &cp);
+        if (cp < 0x80 || !ng_is_word_cp(cp) || (cp >= 0x300 && cp <= 0x36F))
+            continue; /* ASCII, punctuation, combining accents */
+        bool latin = (cp >= 0xC0 && cp <= 0x24F) || (cp >= 0x1E00 && cp <= 0x1EFF) ||
+                     (cp >= 0x2C60 && cp <= 0x2C7F) || (cp >= 0xA720 && cp <= 0xA7FF) ||
+                     (cp >= 0xAB30 && cp <= 0xAB6F) || (cp >= 0x250 && cp <= 0x2AF);
+        if (!latin)
+            return false;
+    }
+    return true;
 }
 
 /* The literal aliases of the gazetteer, with their case shapes. */
@@ -131,7 +156,9 @@ static void add_explicit_literals(ng_tagger_t *t, size_t *cap)
             flags |= LIT_FIRST_NAME_LIKE;
         if (ng_gazetteer_is_word(gz, a->text, a->len))
             flags |= LIT_WORD;
-        add_lit(t, cap, a->entity, flags, a->text, a->len);
+        if (a->langs && latin_letters(a->text, a->len))
+            flags |= LIT_LANG;
+        add_lit(t, cap, a->entity, flags, a->text, a->len, a->langs);
     }
 }
 
@@ -146,7 +173,7 @@ static void add_surname_literals(ng_tagger_t *t, size_t *cap)
         uint32_t flags = LIT_AUTO | case_shape(sur.data, sur.len);
         if (ng_gazetteer_is_word(gz, sur.data, sur.len))
             flags |= LIT_WORD;
-        add_lit(t, cap, e, flags, sur.data, sur.len);
+        add_lit(t, cap, e, flags, sur.data, sur.len, NULL);
     }
     ng_buf_free(&sur);
 }

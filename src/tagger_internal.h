@@ -35,6 +35,7 @@
 #define LIT_ONE_CAPITAL (1u << 18) /* "Turkey", "Shell": only the first letter is upper */
 #define LIT_WORD (1u << 19)        /* also a common word (ng_gazetteer_load_words) */
 #define LIT_FIRST_NAME_LIKE (1u << 20) /* one capitalized word naming no person */
+#define LIT_LANG (1u << 21)        /* a Latin-script name in some languages only: langs_off */
 
 /* One literal of the automaton.  Flat (an offset, no pointer), because a
  * compiled gazetteer stores the table as it is (ngz.h). */
@@ -44,6 +45,10 @@ typedef struct lit {
     uint64_t exact_off;  /* normalized text, for the case check: see ng_lit_exact */
     uint32_t exact_len;
     uint32_t key_len;    /* length of the folded key in the automaton */
+    /* With LIT_LANG: the alias's languages ("de,da"), a NUL-terminated
+     * string of the same pool as the exact text. */
+    uint32_t langs_off;
+    uint32_t reserved;
 } lit_t;
 
 struct ng_tagger {
@@ -66,6 +71,12 @@ struct ng_tagger {
 static inline const char *ng_lit_exact(const ng_tagger_t *t, const lit_t *lit)
 {
     return t->lit_text + lit->exact_off;
+}
+
+/* The languages of a LIT_LANG literal. */
+static inline const char *ng_lit_langs(const ng_tagger_t *t, const lit_t *lit)
+{
+    return t->lit_text + lit->langs_off;
 }
 
 /* ---- text-shape rules (tagger_shape.c) -------------------------------- */

@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "gazetteer_internal.h"
+#include "langid.h"
 #include "utf8.h"
 
 typedef struct cand {
@@ -89,6 +90,16 @@ struct ng_scanner {
     bool any_strong;     /* some entity is named with telling capitals */
     uint32_t doc;
     ng_diag_t diag;
+    /* Languages of the document and of one of its sentences, asked of the
+     * classifier (owned, loaded on first use) when a name of some
+     * languages only hit: see in_language. */
+    ng_langid_t *langid;
+    struct guesses {
+        uint32_t doc;        /* the document they are of */
+        size_t sentence;     /* the sentence (sentence guesses only) */
+        size_t count;        /* 0: not known (too short, or undecided) */
+        char codes[NG_LANG_MAX_GUESSES][NG_LANG_CODE_MAX];
+    } doc_lang, sentence_lang;
 };
 
 void ng_scanner_set_diagnostics(ng_scanner_t *s, ng_diag_fn fn, void *ctx)
@@ -124,6 +135,7 @@ void ng_scanner_free(ng_scanner_t *s)
     if (!s)
         return;
     ng_pattern_scratch_free(s->pattern_scratch);
+    ng_langid_free(s->langid);
     ng_segments_destroy(&s->own_seg);
     ng_folded_destroy(&s->folded);
     free(s->cands);
@@ -254,6 +266,54 @@ static bool case_rule(ng_scanner_t *s, uint32_t key, size_t start, size_t end, h
     return true;
 }
 
+static void classify(ng_scanner_t *s, struct guesses *g, size_t from, size_t to)
+{
+    if (!s->langid)
+        s->langid = ng_langid_new();
+    g->doc = s->doc;
+    g->count = ng_langid_detect(s->langid, (const char *)s->text + from, to - from, g->codes,
+                                NG_LANG_MAX_GUESSES);
+}
+
+static bool guessed(const struct guesses *g, const char *set)
+{
+    for (size_t i = 0; i < g->count; i++)
+        if (ng_lang_set_has(set, g->codes[i]))
+            return true;
+    return false;
+}
+
+/* May a name of some languages only ("Salomon", Haitian Creole for the
+ * Solomon Islands; "Frankreich") count at text[start]?  When its sentence
+ * or the document (its first pages) is in one of them: the sentence
+ * decides in a document of several languages, the document where a
+ * sentence is too short to tell.  When neither can be told, the name
+ * counts as it always did.  Texts are classified on the first such hit in
+ * them, so documents without one cost nothing. */
+static bool in_language(ng_scanner_t *s, const lit_t *lit, size_t start)
+{
+    if (s->doc_lang.doc != s->doc)
+        classify(s, &s->doc_lang, 0, s->len);
+    const char *set = ng_lit_langs(s->t, lit);
+    if (guessed(&s->doc_lang, set))
+        return true; /* the usual case: a German name in a German text */
+    const ng_segments_t *seg = s->seg;
+    size_t i = ng_segment_index(seg->sentence_starts, seg->sentence_count, start);
+    if (s->sentence_lang.doc != s->doc || s->sentence_lang.sentence != i) {
+        size_t to = i + 1 < seg->sentence_count ? seg->sentence_starts[i + 1] : s->len;
+        classify(s, &s->sentence_lang, seg->sentence_starts[i], to);
+        s->sentence_lang.sentence = i;
+    }
+    if (!s->doc_lang.count && !s->sentence_lang.count)
+        return true;
+    return guessed(&s->sentence_lang, set);
+}
+
+const char *ng_scanner_language(const ng_scanner_t *s)
+{
+    return s->doc_lang.doc == s->doc && s->doc_lang.count ? s->doc_lang.codes[0] : NULL;
+}
+
 static int on_literal(void *ctx, uint32_t key, size_t fend)
 {
     ng_scanner_t *s = ctx;
@@ -281,6 +341,8 @@ static int on_literal(void *ctx, uint32_t key, size_t fend)
         return 0;
     hit_shape_t shape = {false, false, false};
     if (!(lit->flags & NG_ALIAS_FOLD) && !case_rule(s, key, start, end, &shape))
+        return 0;
+    if ((lit->flags & LIT_LANG) && !in_language(s, lit, start))
         return 0;
     if (shape.weak)
         count_vote(s, key, false);

@@ -12,6 +12,9 @@
  * by ';' and are copied onto the entity's node in every output; "prior" (a
  * number) breaks ties between entities that share an alias, and "surname"
  * overrides the automatic surname alias of a person ("surname=" disables it).
+ * "alias_lang" (ISO 639 codes separated by ',') is no attribute of the
+ * entity but of the row: the row's name and aliases are names in those
+ * languages (ng_alias_t.langs); such a row may repeat an id of its file.
  *
  * Entities are numbered 0..n-1 in the order their ids first appear; that
  * order is the "gazetteer order" used as the last tie-breaker.
@@ -56,6 +59,12 @@ typedef struct ng_alias {
     size_t len;
     const char *source; /* file it came from */
     size_t line;        /* line in that file */
+    /* The languages this alias is a name in, ISO 639 codes separated by
+     * ',' ("de,da,sv"), from its row's alias_lang= attribute; NULL for an
+     * alias of any language.  A Latin-script alias with languages counts
+     * only in a document in one of them (see ng_tagger.h).  Owned by the
+     * gazetteer. */
+    const char *langs;
 } ng_alias_t;
 
 /* An empty gazetteer; owned by the caller, release with ng_gazetteer_free. */

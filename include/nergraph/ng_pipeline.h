@@ -50,6 +50,10 @@ typedef struct ng_document {
     const char *text;   /* its bytes, for slicing */
     size_t len;
     size_t index;       /* 0-based among the documents counted by this pipeline */
+    /* Its language, an ISO 639 code ("de"), when the tagger classified it
+     * (ng_scanner_language: only documents where a name of some languages
+     * only hit are); NULL otherwise.  Valid for the event. */
+    const char *lang;
 } ng_document_t;
 
 /* One window of a document. */

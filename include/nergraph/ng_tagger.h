@@ -54,7 +54,15 @@
  *  - a person's automatic surname alias counts only once the person has been
  *    mentioned through one of their explicit aliases in the same document;
  *  - a span resolved to an entity of type "ignore" is taken but gives no
- *    mention.
+ *    mention;
+ *  - a Latin-script alias that names the entity in some languages only
+ *    (ng_alias_t.langs: "Salomon" is Haitian Creole for the Solomon
+ *    Islands, and a surname in English) counts only where the text is in
+ *    one of them, as libexttextcat tells: the sentence it is in, or the
+ *    document (its first 4 KiB); when neither can be told (too short,
+ *    undecided) the alias counts.  Texts are classified only when such an
+ *    alias hits.  Aliases in other scripts ("Россия", "ドイツ") count in
+ *    any document: the script tells.
  */
 #ifndef NG_TAGGER_H
 #define NG_TAGGER_H
@@ -130,6 +138,14 @@ void ng_scanner_set_diagnostics(ng_scanner_t *s, ng_diag_fn fn, void *ctx);
 int ng_scanner_tag(ng_scanner_t *s, const ng_segments_t *seg, const char *name,
                    const char *text, size_t len, const ng_mention_t **mentions, size_t *count,
                    struct ng_error *err);
+
+/*
+ * The language of the document last tagged, as an ISO 639 code ("de",
+ * "en"), when the scanner classified it, which it does only to decide on
+ * an alias of some languages only (see above); NULL when it did not, or
+ * could not tell.  Owned by the scanner, valid until its next document.
+ */
+const char *ng_scanner_language(const ng_scanner_t *s);
 
 #pragma GCC visibility pop
 #endif

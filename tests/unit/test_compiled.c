@@ -30,10 +30,13 @@ static const char rows_a[] =
 static const char rows_b[] =
     "# translations\n"
     "place:paris\tcountry\tParis\tParís|Pariisi\n"
+    "place:paris\tcountry\tPariz\t\talias_lang=hr,sl\n"
+    "place:paris\tcountry\tПариж\t\talias_lang=ru\n"
     "person:paris\tperson\tParis Jackson\t\tsurname=\n";
 static const char text[] =
     "Ada Lovelace met Lovelace in Paris. PARIS SPEAKS. The Acme Corp's plan and acme's.\n\n"
-    "Turkey and turkey; Zed-42 and zed-7, Ünal Özdemir and Özdemir, París, Paris Hilton.";
+    "Turkey and turkey; Zed-42 and zed-7, Ünal Özdemir and Özdemir, París, Paris Hilton.\n\n"
+    "Pariz, or Париж, is not a name of English prose.";
 
 static char tmpdir[64];
 
@@ -136,6 +139,10 @@ static void assert_same_gazetteer(const ng_gazetteer_t *a, const ng_gazetteer_t 
         assert_memory_equal(x->text, y->text, x->len);
         assert_string_equal(x->source, y->source);
         assert_int_equal(x->line, y->line);
+        if (x->langs)
+            assert_string_equal(x->langs, y->langs);
+        else
+            assert_null(y->langs);
     }
     assert_int_equal(ng_gazetteer_word_count(b), ng_gazetteer_word_count(a));
     assert_true(ng_gazetteer_is_word(b, "Turkey", 6));
@@ -179,6 +186,15 @@ static void test_round_trip(void **state)
         tag(c, auto_aliases, got, sizeof got);
         assert_string_equal(want, got);
     }
+    /* A Latin-script name of other languages does not count in English
+     * prose, a Cyrillic one does, stored or not. */
+    char span[64];
+    size_t pariz = (size_t)(strstr(text, "Pariz") - text);
+    snprintf(span, sizeof span, "%zu-%zu:", pariz, pariz + 5);
+    assert_null(strstr(want, span));
+    size_t cyr = (size_t)(strstr(text, "Париж") - text);
+    snprintf(span, sizeof span, "%zu-%zu:", cyr, cyr + strlen("Париж"));
+    assert_non_null(strstr(want, span));
     /* The same text finds people, places, the pattern and the surname. */
     assert_non_null(strstr(want, ":0/1;"));
     ng_tagger_t *ts = ng_tagger_new(src, NULL, NULL), *tc = ng_tagger_new(c, NULL, NULL);
@@ -312,7 +328,7 @@ static void test_refused_fields(void **state)
 
     RESET();
     h->format = NGZ_FORMAT + 1;
-    expect_refused(b, len, "format 2, this nergraph reads format 1");
+    expect_refused(b, len, "format 3, this nergraph reads format 2");
     RESET();
     memcpy(h->version, "0.0.9\0", 6);
     expect_refused(b, len, "compiled by nergraph 0.0.9, this is nergraph " NG_VERSION);
@@ -342,12 +358,19 @@ static void test_refused_fields(void **state)
     al[0].entity = 1000;
     expect_refused(b, len, "alias 0 is corrupt");
     RESET();
+    al[1].langs = (uint32_t)len * 4;
+    expect_refused(b, len, "alias 1 is corrupt");
+    RESET();
     lit_t *lits = (lit_t *)(b + find_section(b, NGZ_S_LITS)->offset);
     lits[0].exact_off = len * 4;
     expect_refused(b, len, "literal 0 is corrupt");
     RESET();
     lits[3].key_len += 1;
     expect_refused(b, len, "key length differs");
+    RESET();
+    lits[2].flags |= LIT_LANG;
+    lits[2].langs_off = (uint32_t)len * 4;
+    expect_refused(b, len, "literal 2 is corrupt");
     RESET();
     ng_ac_state_t *st = (ng_ac_state_t *)(b + find_section(b, NGZ_S_AC_STATES)->offset);
     st[5].fail = 5;

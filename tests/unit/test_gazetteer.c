@@ -65,6 +65,10 @@ static const bad_row_t bad_rows[] = {
      {"t.tsv:1:", "'1st'", NULL}},
     {"attribute name with a space", "p:a\tperson\tA\t\tmy key=x\n",
      {"t.tsv:1:", "'my key' is not a plain name", NULL}},
+    {"alias_lang not codes", "c:fr\tcountry\tFrance\nc:fr\tcountry\tFrankreich\t\talias_lang=German\n",
+     {"t.tsv:2:", "alias_lang=German", "alias_lang=de,fr"}},
+    {"alias_lang with spaces", "c:fr\tcountry\tFrankreich\t\talias_lang=de fr\n",
+     {"t.tsv:1:", "ISO 639 codes separated by ','", NULL}},
 };
 
 static void test_bad_rows(void **state)
@@ -129,6 +133,57 @@ static void test_rows_combine(void **state)
     assert_int_equal(us, 5);
     assert_int_equal(fold, 1);
     assert_int_equal(b, 2);
+    ng_gazetteer_free(gz);
+}
+
+static const char *langs_of(const ng_gazetteer_t *gz, const char *text)
+{
+    for (size_t i = 0; i < ng_gazetteer_alias_count(gz); i++) {
+        const ng_alias_t *a = ng_gazetteer_alias(gz, i);
+        if (strcmp(a->text, text) == 0)
+            return a->langs ? a->langs : "(any)";
+    }
+    return "(none)";
+}
+
+/* alias_lang= belongs to the row: its name and aliases are names in those
+ * languages.  It is no attribute of the entity, and a row with it may
+ * repeat an id of its file without a report. */
+static void reported(void *ctx, ng_report_kind kind, const char *message)
+{
+    (void)kind;
+    (void)message;
+    (*(int *)ctx)++;
+}
+
+static void test_alias_languages(void **state)
+{
+    (void)state;
+    const char *text =
+        "c:fr\tcountry\tFrance\tLa France\tiso2=FR\n"
+        "c:fr\tcountry\tFrankreich\tFrankrike\talias_lang=de; note=x\n"
+        "c:fr\tcountry\tFrankrike\t\talias_lang=da,sv,de\n"
+        "c:fr\tcountry\tFrança\t\talias_lang=pt\n"
+        "c:fr\tcountry\tFrança\t\talias_lang=\n"
+        "c:fr\tcountry\tLa France\t\talias_lang=fr\n";
+    ng_gazetteer_t *gz = ng_gazetteer_new();
+    ng_error_t err = {0};
+    int reports = 0;
+    ng_gazetteer_keep_going(gz, reported, &reports);
+    assert_int_equal(load(gz, text, &err), NG_OK);
+    assert_int_equal(reports, 1); /* line 5: no alias_lang, a plain repeat */
+    assert_int_equal(ng_gazetteer_entity_count(gz), 1);
+    assert_string_equal(ng_gazetteer_entity_name(gz, 0), "France");
+    assert_null(ng_gazetteer_attr(gz, 0, "alias_lang"));
+    assert_string_equal(ng_gazetteer_attr(gz, 0, "note"), "x");
+    assert_int_equal(ng_gazetteer_attr_count(gz, 0), 2);
+    assert_string_equal(langs_of(gz, "France"), "(any)");
+    assert_string_equal(langs_of(gz, "Frankreich"), "de");
+    /* given again: the languages of both rows, or any language once a
+     * row gives it without */
+    assert_string_equal(langs_of(gz, "Frankrike"), "de,da,sv");
+    assert_string_equal(langs_of(gz, "França"), "(any)");
+    assert_string_equal(langs_of(gz, "La France"), "(any)");
     ng_gazetteer_free(gz);
 }
 
@@ -256,6 +311,7 @@ int main(void)
         cmocka_unit_test(test_unusable_aliases_warn),
         cmocka_unit_test(test_diagnostics_per_gazetteer),
         cmocka_unit_test(test_patterns),
+        cmocka_unit_test(test_alias_languages),
         cmocka_unit_test(test_directory_and_files),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

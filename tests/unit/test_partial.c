@@ -344,6 +344,11 @@ static void test_fingerprint(void **state)
         {"a\tperson\tAnna Alpha\tAnnie|A. Alpha\tk=w;m=n\n", false},     /* a value */
         {"a\tperson\tAnna Alpha\tAnnie|A. Alpha\tm=n;k=v\n", false},     /* attribute order */
         {"a\tperson\tAnna Alpha\tre:Ann(ie)?\tk=v;m=n\n", false},        /* a pattern */
+        /* Aliases of some languages only (alias_lang=, not an attribute). */
+        {"a\tperson\tAnna Alpha\tAnnie|A. Alpha\tk=v;m=n\na\tperson\tAnna Alpha\tAnnie\talias_lang=de\n",
+         true}, /* given before for any language: still any */
+        {"a\tperson\tAnna Alpha\tA. Alpha\tk=v;m=n\na\tperson\tAnna Alpha\tAnnie\talias_lang=de\n",
+         false},
     };
     unsigned char base[NG_FINGERPRINT_SIZE], fp[NG_FINGERPRINT_SIZE];
     fp_of("a\tperson\tAnna Alpha\tAnnie|A. Alpha\tk=v;m=n\n", base);

@@ -14,6 +14,12 @@
 
 #include "nergraph.h"
 
+/* Country names in other languages, as country-translations.tsv has them. */
+#define TRANSLATIONS                                                              \
+    "c:fr\tcountry\tFrance\nc:fr\tcountry\tFrankreich\t\talias_lang=bar,de\n"          \
+    "c:sb\tcountry\tSolomon Islands\nc:sb\tcountry\tSalomon\t\talias_lang=ht\n"        \
+    "c:ru\tcountry\tRussia\nc:ru\tcountry\tРоссия\t\talias_lang=ru\n"
+
 typedef struct tcase {
     const char *name;
     const char *gazetteer;
@@ -156,6 +162,33 @@ static const tcase_t cases[] = {
      "o:a\torganization\tAa Ministry\no:i\torganization\tIi Ministry\n",
      "Aa, Bb, Cc, Dd, Ee, Ff, Gg, Hh and Ii ministries; Ii and Aa ministries",
      "o:i=Ii;o:i=Ii;o:a=Aa", false, 0},
+    /* Names of some languages only (alias_lang=) count in a document of
+     * one of them; in other scripts, and where the language cannot be
+     * told, they count as any alias. */
+    {"translated name in English prose", TRANSLATIONS,
+     "Salomon Inc said on Tuesday that quarterly profit at its investment bank rose "
+     "sharply as bond trading revenue climbed.", "", false, 0},
+    {"translated name in its language", TRANSLATIONS,
+     "Deutschland und Frankreich wollen ihre Zusammenarbeit vertiefen, sagte die "
+     "Regierung am Dienstag in Berlin.", "c:fr=Frankreich", false, 0},
+    {"German name in English prose", TRANSLATIONS,
+     "The minister said that Frankreich, as the German papers call it, would sign the "
+     "treaty next week in Brussels.", "", false, 0},
+    {"Cyrillic name in English prose", TRANSLATIONS,
+     "The banner outside the embassy read Россия in large letters, and the crowd stayed "
+     "until the evening.", "c:ru=Россия", false, 0},
+    {"translated name in a text too short to tell", TRANSLATIONS, "Salomon Inc rose.",
+     "c:sb=Salomon", false, 0},
+    {"a sentence too short to tell in an English document", TRANSLATIONS,
+     "Salomon fell. Shares of the investment bank dropped sharply on Tuesday after the firm "
+     "reported a loss in bond trading.", "", false, 0},
+    {"a German sentence in an English document", TRANSLATIONS,
+     "The paper ran the story on its front page on Monday morning. Its headline read: "
+     "Frankreich und Italien einigen sich auf ein neues Abkommen.", "c:fr=Frankreich", false, 0},
+    {"a name of any language too counts anywhere",
+     "c:fr\tcountry\tFrance\tFrankreich\nc:fr\tcountry\tFrankreich\t\talias_lang=de\n",
+     "The minister said that Frankreich, as the German papers call it, would sign the "
+     "treaty next week in Brussels.", "c:fr=Frankreich", false, 0},
 };
 
 /* A gazetteer, its tagger and a scanner: what every test sets up. */
@@ -352,6 +385,28 @@ static void test_state_is_per_document(void **state)
     fixture_free(&f);
 }
 
+/* The language of a document is known, and said, only when a name of
+ * some languages made the scanner ask. */
+static void test_document_language(void **state)
+{
+    (void)state;
+    fixture_t f;
+    fixture_init(&f, TRANSLATIONS, NULL);
+    const char *de = "Frankreich und Deutschland verhandeln weiter, sagte die Regierung.";
+    const char *en = "Salomon Inc said on Tuesday that quarterly profit rose sharply.";
+    const char *none = "France and Germany will go on talking, the government said.";
+    fixture_tag(&f, de, strlen(de));
+    assert_int_equal(f.n, 1);
+    assert_string_equal(ng_scanner_language(f.scanner), "de");
+    fixture_tag(&f, en, strlen(en));
+    assert_int_equal(f.n, 0);
+    assert_string_equal(ng_scanner_language(f.scanner), "en");
+    fixture_tag(&f, none, strlen(none));
+    assert_int_equal(f.n, 1);
+    assert_null(ng_scanner_language(f.scanner));
+    fixture_free(&f);
+}
+
 static char warnings[4096];
 static void collect_warning(void *ctx, const char *msg)
 {
@@ -426,6 +481,7 @@ int main(void)
         cmocka_unit_test(test_offsets_after_length_changing_folds),
         cmocka_unit_test(test_candidates_listed),
         cmocka_unit_test(test_state_is_per_document),
+        cmocka_unit_test(test_document_language),
         cmocka_unit_test(test_pattern_match_limit),
         cmocka_unit_test(test_patterns_shared),
     };
