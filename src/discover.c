@@ -686,7 +686,8 @@ static bool given(const ctx_t *c, size_t i)
             return false;
     }
     uint32_t v;
-    return ng_strmap_get(&c->d->given, c->t + k->s, l, &v);
+    return ng_strmap_get(&c->d->given, c->t + k->s, l, &v) ||
+           ng_gazetteer_is_given_name(c->d->gz, c->t + k->s, l);
 }
 
 /* "Renata Moura", "John Q. Public", "Ana de Souza". */

@@ -34,7 +34,7 @@
 #define LIT_ALL_CAPS (1u << 17)    /* "US", "NATO", "U.S.": no lowercase letter */
 #define LIT_ONE_CAPITAL (1u << 18) /* "Turkey", "Shell": only the first letter is upper */
 #define LIT_WORD (1u << 19)        /* also a common word (ng_gazetteer_load_words) */
-#define LIT_FIRST_NAME_LIKE (1u << 20) /* one capitalized word naming no person */
+#define LIT_FIRST_NAME_LIKE (1u << 20) /* a given name naming no person ("Jordan") */
 
 /* One literal of the automaton.  Flat (an offset, no pointer), because a
  * compiled gazetteer stores the table as it is (ngz.h). */
