@@ -6,6 +6,7 @@
  */
 #include "tagger_internal.h"
 
+#include <inttypes.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -118,11 +119,12 @@ static void add_lit(ng_tagger_t *t, size_t *cap, uint32_t entity, uint32_t flags
     ng_buf_putc(&t->text_owned, '\0');
 }
 
-/* entity + text as one key, in key. */
+/* entity + text as one key, in key: the entity in digits, since the map's
+ * keys are strings (no NUL inside). */
 static void entity_text_key(uint32_t entity, const char *text, size_t len, ng_buf_t *key)
 {
     key->len = 0;
-    ng_buf_append(key, (const char *)&entity, sizeof entity);
+    ng_buf_printf(key, "%" PRIu32 " ", entity);
     ng_buf_append(key, text, len);
 }
 
