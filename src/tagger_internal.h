@@ -104,6 +104,14 @@ bool ng_shape_capital_word_beside(const unsigned char *text, size_t len, size_t 
  * one space on the same line? */
 bool ng_shape_capitalized_word_follows(const unsigned char *text, size_t len, size_t at);
 
+/* Does a longer name open at text[at], one that the word before it is part
+ * of: capitalized words after single spaces ending in an organization's
+ * designator or a place word ("Taiwan| Semiconductor Manufacturing Co",
+ * "Kenya| Airways", "Amazon| River"; namewords.h), with no office word
+ * among them ("Nigerian| Oil Minister") and not a company's legal form
+ * right after it ("Apple| Inc", where the name is the company's)? */
+bool ng_shape_longer_name_follows(const unsigned char *text, size_t len, size_t at);
+
 /* Is the word before text[start] (one space between, an optional '.')
  * a title of address ("Mrs.", "Sir", "Dr")?  Then the name is a person's. */
 bool ng_shape_honorific_before(const unsigned char *text, size_t len, size_t start);

@@ -156,6 +156,17 @@ static const tcase_t cases[] = {
      "o:g\torganization\tGoogle\n",
      "He opened Google Maps on his phone and found the road was closed.", "o:g=Google", false,
      0},
+    {"longer name: a country name opening a company's",
+     "c:tw\tcountry\tTaiwan\nc:ke\tcountry\tKenya\n",
+     "Taiwan Semiconductor Manufacturing Co said profit rose, and shares of Kenya Airways fell "
+     "in Taiwan on the news.", "c:tw=Taiwan", false, 0},
+    {"longer name: a place's, and a company's own legal form",
+     "o:amz\torganization\tAmazon\no:apple\torganization\tApple\n",
+     "The boat went up the Amazon River while Apple Inc said its sales fell.", "o:apple=Apple",
+     false, 0},
+    {"longer name: not through an office word", "c:ng\tcountry\tNigeria\tNigerian|Nigerians\n",
+     "The Nigerian Oil Minister Bank plan was dropped after the minister said it would cost too "
+     "much.", "c:ng=Nigerian", false, 0},
     {"first-name rule: a company name that is a given name",
      "o:d\torganization\tDell Technologies\tDell\n",
      "The crowd cheered when Dell Curry walked onto the court before the game.", "", false, 0},
