@@ -671,10 +671,13 @@ static void rule_given(ctx_t *c)
     for (size_t i = 0; i + 1 < d->tok_count; i++) {
         if (!capword(c, i) || !given(c, i))
             continue;
-        /* Inside a longer capitalized phrase ("New York University"). */
+        /* Inside a longer capitalized phrase ("New York University"); but
+         * a name the gazetteers know, a demonym above all, may stand
+         * before a person's ("Zimbabwean Ann Cole", "Ghanaian Kofi
+         * Mensah"), as a title does. */
         if (i > 0 && joined(c, i - 1) && (d->toks[i - 1].flags & T_CAP) &&
-            !listed(c, i - 1, determiners) && !listed(c, i - 1, titles) &&
-            !((d->toks[i - 1].flags & T_SENT) && common(c, i - 1)))
+            !(d->toks[i - 1].flags & T_MENT) && !listed(c, i - 1, determiners) &&
+            !listed(c, i - 1, titles) && !((d->toks[i - 1].flags & T_SENT) && common(c, i - 1)))
             continue;
         size_t words;
         bool bad = false;
