@@ -322,9 +322,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             free(val.p);
             continue;
         }
-        /* Gazetteer rule: an id may not start with '%' (Graphviz reserves
-         * it for anonymous nodes). */
-        if (c.p[0] == '%') {
+        /* Gazetteer rules: an id may not start with '%' (Graphviz reserves
+         * it for anonymous nodes), and a field wrapped in double quotes is
+         * read without them (so '""' would be an empty name). */
+        if (c.p[0] == '%' || (c.len >= 2 && c.p[0] == '"' && c.p[c.len - 1] == '"')) {
             str_t t = {0};
             puts_(&t, "_");
             put(&t, c.p, c.len);

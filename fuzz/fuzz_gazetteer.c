@@ -7,7 +7,10 @@
  * again by ng_gazetteer_find, every alias names an existing entity), a
  * tagger must compile (patterns were already checked at load time) and,
  * since the data itself contains every alias, tagging the same bytes as a
- * document must give mentions that satisfy the tagger's contract.
+ * document must give mentions that satisfy the tagger's contract.  The
+ * same bytes are also read as a given-name list (ng_gazetteer_add_given_names,
+ * the reader of given-names.txt), and every other alias is added as a given
+ * name too, so that the first-name rule meets the aliases.
  */
 #include <stdint.h>
 #include <string.h>
@@ -39,6 +42,15 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         const ng_alias_t *a = ng_gazetteer_alias(gz, i);
         FUZZ_CHECK(a->entity < n);
         FUZZ_CHECK(a->len > 0 && strlen(a->text) == a->len);
+    }
+
+    st = ng_gazetteer_add_given_names(gz, "fuzz-names.txt", (const char *)data, size, &err);
+    FUZZ_CHECK(st == NG_OK || (st == NG_EDATA && err.message[0] != '\0'));
+    size_t names_before = ng_gazetteer_given_name_count(gz);
+    for (size_t i = 0; i < ng_gazetteer_alias_count(gz); i += 2) {
+        const ng_alias_t *a = ng_gazetteer_alias(gz, i);
+        FUZZ_CHECK(ng_gazetteer_add_given_names(gz, "alias", a->text, a->len, &err) == NG_OK);
+        FUZZ_CHECK(ng_gazetteer_given_name_count(gz) >= names_before);
     }
 
     ng_tagger_options_t opts;

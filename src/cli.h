@@ -44,6 +44,15 @@ bool cli_load_words(ng_gazetteer_t *gz, const char *words, const char *const *pa
                     size_t count, ng_error_t *err);
 void cli_buf_free(cli_buf_t *b);
 
+/* The given-name list every command reads (the tagger's first-name rule,
+ * discovery): `given` (--given-names FILE, or "none"), which replaces any
+ * other list, a compiled gazetteer's too; else the given-names.txt of each
+ * directory among paths[0..count); else, unless gz is compiled (it keeps
+ * the list it was compiled with), the bundled one: the list is about
+ * languages, not about a gazetteer's entities.  False with err filled. */
+bool cli_load_given_names(ng_gazetteer_t *gz, const char *given, const char *const *paths,
+                          size_t count, ng_error_t *err);
+
 /* Exit codes, documented in README and --help. */
 enum {
     EXIT_OK = 0,
@@ -67,6 +76,7 @@ typedef struct cli_options {
     unsigned jobs;                /* -j N: documents in parallel (default: online cores) */
     bool discover;                /* --discover: names the gazetteers lack */
     const char *words;            /* --words FILE, "none", or NULL: per -g directory */
+    const char *given_names;      /* --given-names FILE, "none", or NULL: per -g directory */
     const char **types;           /* --types, split (points into types_buf) */
     char *types_buf;
     const char **include;         /* --include globs (borrowed from argv) */

@@ -47,49 +47,14 @@ struct cli_discovery {
     ng_error_t err;
 };
 
-/* given-names.txt of each -g directory; else the bundled one, since the
- * list is about languages, not about a gazetteer's entities. */
-static int load_given_names(cli_discovery_t *d, const cli_options_t *o)
-{
-    bool found = false;
-    for (size_t i = 0; i < o->gazetteer_count; i++) {
-        struct stat st;
-        if (stat(o->gazetteers[i], &st) != 0 || !S_ISDIR(st.st_mode))
-            continue;
-        cli_buf_t path = {0};
-        cli_buf_printf(&path, "%s/given-names.txt", o->gazetteers[i]);
-        int st2 = NG_OK;
-        if (access(path.data, F_OK) == 0) {
-            found = true;
-            st2 = ng_discoverer_load_given_names(d->disc, path.data, &d->err);
-        }
-        cli_buf_free(&path);
-        if (st2)
-            return st2;
-    }
-    if (found)
-        return NG_OK;
-    char *dir = cli_default_gazetteer_dir();
-    cli_buf_t path = {0};
-    cli_buf_printf(&path, "%s/given-names.txt", dir);
-    int st = access(path.data, F_OK) == 0
-                 ? ng_discoverer_load_given_names(d->disc, path.data, &d->err) : NG_OK;
-    cli_buf_free(&path);
-    free(dir);
-    return st;
-}
-
 cli_discovery_t *cli_discovery_new(const cli_options_t *o, const ng_gazetteer_t *gz)
 {
     cli_discovery_t *d = cli_xcalloc(1, sizeof *d);
     d->gz = gz;
     ng_segments_init(&d->seg);
+    /* The given names are gz's (cli_load_given_names), which the
+     * discoverer reads as the tagger does. */
     d->disc = ng_discoverer_new(gz);
-    if (load_given_names(d, o)) {
-        fprintf(stderr, "nergraph: %s\n", d->err.message);
-        cli_discovery_free(d);
-        return NULL;
-    }
     d->tagger = ng_tagger_new(gz, &o->tagger, &d->err);
     if (!d->tagger) {
         fprintf(stderr, "nergraph: %s\n", d->err.message);
@@ -475,6 +440,7 @@ static const char discover_usage[] =
 "                         given-names.txt is read from each -g directory,\n"
 "                         else from the bundled gazetteers\n"
 "      --words FILE       common-word list, as for nergraph ('none': no list)\n"
+"      --given-names FILE given-name list, as for nergraph ('none': no list)\n"
 "      --json             a JSON array of objects (count, type, name, id,\n"
 "                         context, row) instead of TSV\n"
 "      --min-count N      list only names seen at least N times (default 1)\n"
@@ -502,13 +468,14 @@ static void print_warning(void *ctx, const char *message)
 
 int cli_discover_main(int argc, char **argv)
 {
-    enum { OPT_JSON = 256, OPT_MIN_COUNT, OPT_WORDS, OPT_INCLUDE, OPT_EXCLUDE };
+    enum { OPT_JSON = 256, OPT_MIN_COUNT, OPT_WORDS, OPT_GIVEN_NAMES, OPT_INCLUDE, OPT_EXCLUDE };
     static const struct option longopts[] = {
         {"gazetteer", required_argument, NULL, 'g'},
         {"output", required_argument, NULL, 'o'},
         {"json", no_argument, NULL, OPT_JSON},
         {"min-count", required_argument, NULL, OPT_MIN_COUNT},
         {"words", required_argument, NULL, OPT_WORDS},
+        {"given-names", required_argument, NULL, OPT_GIVEN_NAMES},
         {"include", required_argument, NULL, OPT_INCLUDE},
         {"exclude", required_argument, NULL, OPT_EXCLUDE},
         {"help", no_argument, NULL, 'h'},
@@ -550,6 +517,9 @@ int cli_discover_main(int argc, char **argv)
         case OPT_WORDS:
             o.words = optarg;
             break;
+        case OPT_GIVEN_NAMES:
+            o.given_names = optarg;
+            break;
         case OPT_INCLUDE:
             o.include[o.include_count++] = optarg;
             break;
@@ -585,7 +555,9 @@ int cli_discover_main(int argc, char **argv)
                 fprintf(stderr, "nergraph: %s\n", err.message);
                 status = EXIT_DATA;
             }
-        if (status < 0 && !cli_load_words(gz, o.words, o.gazetteers, o.gazetteer_count, &err)) {
+        if (status < 0 &&
+            (!cli_load_words(gz, o.words, o.gazetteers, o.gazetteer_count, &err) ||
+             !cli_load_given_names(gz, o.given_names, o.gazetteers, o.gazetteer_count, &err))) {
             fprintf(stderr, "nergraph: %s\n", err.message);
             status = EXIT_DATA;
         }

@@ -17,7 +17,8 @@
 static const char gazetteer_usage[] =
 "Usage: nergraph gazetteer check [--words FILE] [PATH...]\n"
 "       nergraph gazetteer stats [PATH...]\n"
-"       nergraph gazetteer compile -o FILE.ngz [--words FILE|none] [PATH...]\n"
+"       nergraph gazetteer compile -o FILE.ngz [--words FILE|none]\n"
+"                [--given-names FILE|none] [PATH...]\n"
 "PATH is a gazetteer file or a directory of *.tsv files; default: the\n"
 "bundled gazetteers.  Several PATHs load together, as with -g.\n"
 "\n"
@@ -40,13 +41,16 @@ static const char gazetteer_usage[] =
 "stats prints entities and aliases per type and aliases per script (the\n"
 "script of the alias's first letter).\n"
 "\n"
-"compile writes the gazetteers (with the english-words.txt of each directory,\n"
-"as -g reads them) and their compiled matcher into one file that loads in\n"
+"compile writes the gazetteers (with the english-words.txt and given-names.txt\n"
+"of each directory, as -g reads them; with the bundled given-names.txt when no\n"
+"directory has one) and their compiled matcher into one file that loads in\n"
 "a moment: use it as 'nergraph -g FILE.ngz', alone.  The output is the same\n"
 "as with the sources.  A file from another nergraph version is refused:\n"
 "compile again after upgrading, and after editing the sources.\n"
 "  -o FILE       the compiled gazetteer to write (required)\n"
-"  --words FILE  the common-word list to include instead; 'none' for none\n";
+"  --words FILE  the common-word list to include instead; 'none' for none\n"
+"  --given-names FILE  the given-name list to include instead; 'none' for\n"
+"                none\n";
 
 static const char *const kind_labels[] = {
     [NG_CHECK_ERROR] = "error",
@@ -138,13 +142,14 @@ static int run_check(int argc, char **argv, char *fallback)
 
 /* ---- compile -------------------------------------------------------- */
 
-/* The common words, as the main command reads them beside -g directories
- * (or --words). */
-static bool compile_words(ng_gazetteer_t *gz, const char *words, const char *const *paths,
-                          size_t count)
+/* The common words and given names, as the main command reads them beside
+ * -g directories (or --words, --given-names). */
+static bool compile_lists(ng_gazetteer_t *gz, const char *words, const char *given,
+                          const char *const *paths, size_t count)
 {
     ng_error_t err = {0};
-    if (cli_load_words(gz, words, paths, count, &err))
+    if (cli_load_words(gz, words, paths, count, &err) &&
+        cli_load_given_names(gz, given, paths, count, &err))
         return true;
     fprintf(stderr, "nergraph: %s\n", err.message);
     return false;
@@ -158,8 +163,9 @@ static void compile_warning(void *ctx, const char *message)
 
 static int run_compile(int argc, char **argv, char *fallback)
 {
-    const char *words = NULL, *output = NULL;
+    const char *words = NULL, *given = NULL, *output = NULL;
     static const struct option longopts[] = {{"words", required_argument, NULL, 'W'},
+                                             {"given-names", required_argument, NULL, 'N'},
                                              {"output", required_argument, NULL, 'o'},
                                              {"help", no_argument, NULL, 'h'},
                                              {0}};
@@ -168,6 +174,8 @@ static int run_compile(int argc, char **argv, char *fallback)
     while ((c = getopt_long(argc, argv, ":ho:", longopts, NULL)) != -1) {
         if (c == 'W') {
             words = optarg;
+        } else if (c == 'N') {
+            given = optarg;
         } else if (c == 'o') {
             output = optarg;
         } else if (c == 'h') {
@@ -197,7 +205,7 @@ static int run_compile(int argc, char **argv, char *fallback)
             rc = EXIT_DATA;
         }
     }
-    if (rc == EXIT_OK && !compile_words(gz, words, paths, count))
+    if (rc == EXIT_OK && !compile_lists(gz, words, given, paths, count))
         rc = EXIT_DATA;
     cli_output_t out = {0};
     if (rc == EXIT_OK && !cli_output_open(&out, output))

@@ -107,6 +107,14 @@ static const char usage_tail[] =
 "                         entity mid-sentence; default: english-words.txt of\n"
 "                         each -g directory (the bundled one has it);\n"
 "                         'none': no list\n"
+"      --given-names FILE given names (one per line): a one-word country or\n"
+"                         organization name that is one (\"Jordan\", \"Chad\")\n"
+"                         right before a capitalized word (\"Jordan Pike\") is\n"
+"                         read as a first name, and --discover reads one\n"
+"                         before a capitalized surname as a person; default:\n"
+"                         given-names.txt of each -g directory, else the\n"
+"                         bundled one (a compiled gazetteer keeps its own);\n"
+"                         'none': no list\n"
 "      --include GLOB     in directory walks, read only the files whose name\n"
 "                         matches GLOB (e.g. '*.txt'; fnmatch(3) on the base\n"
 "                         name); repeatable: any of them\n"
@@ -191,7 +199,7 @@ static void format_names(char *buf, size_t n)
 }
 
 enum { OPT_MIN_WEIGHT = 256, OPT_NO_ISOLATES, OPT_TYPES, OPT_NO_AUTO, OPT_COUNT_CREDITS, OPT_STRICT, OPT_VERSION,
-       OPT_WORDS, OPT_INCLUDE, OPT_EXCLUDE };
+       OPT_WORDS, OPT_GIVEN_NAMES, OPT_INCLUDE, OPT_EXCLUDE };
 enum { OPT_ANALYZE = 512, OPT_TOP, OPT_TOP_BY, OPT_EXCLUDE_ID, OPT_EGO, OPT_DEPTH };
 enum { OPT_WEIGHT = 768, OPT_BACKBONE, OPT_EVIDENCE };
 enum { OPT_LAYOUT = 1024, OPT_COLOR, OPT_SIZE };
@@ -472,6 +480,7 @@ int cli_options_parse(cli_options_t *o, int argc, char **argv)
         {"count-credits", no_argument, NULL, OPT_COUNT_CREDITS},
         {"strict", no_argument, NULL, OPT_STRICT},
         {"words", required_argument, NULL, OPT_WORDS},
+        {"given-names", required_argument, NULL, OPT_GIVEN_NAMES},
         {"include", required_argument, NULL, OPT_INCLUDE},
         {"exclude", required_argument, NULL, OPT_EXCLUDE},
         {"analyze", no_argument, NULL, OPT_ANALYZE},
@@ -588,6 +597,9 @@ int cli_options_parse(cli_options_t *o, int argc, char **argv)
             break;
         case OPT_WORDS:
             o->words = optarg;
+            break;
+        case OPT_GIVEN_NAMES:
+            o->given_names = optarg;
             break;
         case OPT_INCLUDE:
         case OPT_EXCLUDE:

@@ -101,6 +101,30 @@ void cli_buf_free(cli_buf_t *b)
     b->len = b->cap = 0;
 }
 
+/* The list named `file` of each directory among paths[0..count), loaded
+ * with load; *found says whether any directory had one. */
+static bool load_beside(ng_gazetteer_t *gz, const char *file, const char *const *paths,
+                        size_t count, int (*load)(ng_gazetteer_t *, const char *, ng_error_t *),
+                        bool *found, ng_error_t *err)
+{
+    for (size_t i = 0; i < count; i++) {
+        struct stat st;
+        if (stat(paths[i], &st) != 0 || !S_ISDIR(st.st_mode))
+            continue;
+        cli_buf_t path = {0};
+        cli_buf_printf(&path, "%s/%s", paths[i], file);
+        bool ok = true;
+        if (access(path.data, F_OK) == 0) {
+            *found = true;
+            ok = load(gz, path.data, err) == NG_OK;
+        }
+        cli_buf_free(&path);
+        if (!ok)
+            return false;
+    }
+    return true;
+}
+
 bool cli_load_words(ng_gazetteer_t *gz, const char *words, const char *const *paths,
                     size_t count, ng_error_t *err)
 {
@@ -110,16 +134,31 @@ bool cli_load_words(ng_gazetteer_t *gz, const char *words, const char *const *pa
         ng_gazetteer_clear_words(gz);
         return strcmp(words, "none") == 0 || ng_gazetteer_load_words(gz, words, err) == NG_OK;
     }
-    for (size_t i = 0; i < count; i++) {
-        struct stat st;
-        if (stat(paths[i], &st) != 0 || !S_ISDIR(st.st_mode))
-            continue;
-        cli_buf_t path = {0};
-        cli_buf_printf(&path, "%s/english-words.txt", paths[i]);
-        bool ok = access(path.data, F_OK) != 0 || ng_gazetteer_load_words(gz, path.data, err) == NG_OK;
-        cli_buf_free(&path);
-        if (!ok)
-            return false;
+    bool found = false;
+    return load_beside(gz, "english-words.txt", paths, count, ng_gazetteer_load_words, &found,
+                       err);
+}
+
+bool cli_load_given_names(ng_gazetteer_t *gz, const char *given, const char *const *paths,
+                          size_t count, ng_error_t *err)
+{
+    if (given) {
+        ng_gazetteer_clear_given_names(gz);
+        return strcmp(given, "none") == 0 ||
+               ng_gazetteer_load_given_names(gz, given, err) == NG_OK;
     }
-    return true;
+    bool found = false;
+    if (!load_beside(gz, "given-names.txt", paths, count, ng_gazetteer_load_given_names, &found,
+                     err))
+        return false;
+    if (found || ng_gazetteer_is_compiled(gz))
+        return true;
+    char *dir = cli_default_gazetteer_dir();
+    cli_buf_t path = {0};
+    cli_buf_printf(&path, "%s/given-names.txt", dir);
+    bool ok = access(path.data, F_OK) != 0 ||
+              ng_gazetteer_load_given_names(gz, path.data, err) == NG_OK;
+    cli_buf_free(&path);
+    free(dir);
+    return ok;
 }

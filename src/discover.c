@@ -14,6 +14,7 @@
 
 #include "nergraph.h"
 #include "ng_discover.h"
+#include "namewords.h"
 #include "norm.h"
 #include "strmap.h"
 #include "tagger_internal.h"
@@ -33,23 +34,6 @@ static const char *const titles[] = {
     "Frau", "Representative", "Congressman", "Congresswoman", "Councillor", "Councilman",
     "Councilwoman", "Prosecutor", "Premier", "Vice", "Deputy", "Coach", NULL};
 
-/* Words that end an organization's name (ANNIE's org_key and
- * company designators). */
-static const char *const designators[] = {
-    "Inc", "Corp", "Corporation", "Co", "Company", "Ltd", "Limited", "LLC", "LLP", "LP",
-    "PLC", "Plc", "GmbH", "AG", "SA", "SE", "NV", "BV", "SpA", "Srl", "Pty", "KK", "Group",
-    "Holdings", "Holding", "Partners", "Associates", "Foundation", "Institute", "University",
-    "College", "Commission", "Agency", "Bank", "Bancorp", "Trust", "Fund", "Council",
-    "Association", "Federation", "Society", "Authority", "Industries", "Technologies",
-    "Laboratories", "Labs", "Pharmaceuticals", "Airlines", "Airways", "Motors", "Ventures",
-    "Capital", "Investments", "Securities", "Insurance", "Consulting", "Hospital", "Academy",
-    "Committee", "Ministry", "Department", "Museum", "Bureau", "Alliance", "Network",
-    "Systems", "Energy", "Logistics", "Mining", "Petroleum", "Telecom", "Studios", NULL};
-
-/* Dotted designators, one token each. */
-static const char *const dotted[] = {"S.A.", "N.V.", "B.V.", "A.G.", "S.p.A.", "S.A.S.",
-                                     "L.P.", "P.C.", NULL};
-
 /* Heads of "X of Y" names. */
 static const char *const heads[] = {
     "Ministry", "Department", "University", "Bank", "Institute", "Academy", "College",
@@ -57,16 +41,6 @@ static const char *const heads[] = {
     "Federation", "Association", "Society", "Court", "Board", "Church", "Organization",
     "Organisation", "Union", "League", "Committee", "Foundation", "Fund", "Centre", "Center",
     "Bureau", "Corporation", "Company", "Chamber", "Confederation", "Alliance", NULL};
-
-/* Words of places: a name that ends in one is a street, a house or a
- * park, not a person ("Harley Street", "Camden Place"). */
-static const char *const places[] = {
-    "Street", "St", "Place", "Square", "Squares", "Road", "Rd", "Avenue", "Ave", "Lane",
-    "Park", "Bridge", "Abbey", "Hall", "House", "Castle", "Hill", "Row", "Gardens",
-    "Terrace", "Buildings", "Cottage", "Lodge", "Manor", "Green", "Common", "Heath", "Farm",
-    "Village", "Town", "City", "County", "River", "Lake", "Mount", "Island", "Islands", "Bay",
-    "Valley", "Station", "Airport", "Port", "Harbour", "Harbor", "Boulevard", "Way", "Drive",
-    "Crescent", "Close", "Cathedral", "Chapel", "Palace", "Tower", "Stadium", "Arena", NULL};
 
 /* Lowercase particles inside a person's name ("Ana de Souza"). */
 static const char *const particles[] = {"de", "da", "do", "dos", "das", "van", "von", "der",
@@ -305,7 +279,7 @@ static void tokenize(ng_discoverer_t *d, const unsigned char *t, size_t len)
             continue;
         }
         bool was_dotted = false;
-        for (const char *const *dd = dotted; *dd; dd++) {
+        for (const char *const *dd = ng_dotted_designators; *dd; dd++) {
             size_t l = strlen(*dd);
             if (i + l <= len && memcmp(t + i, *dd, l) == 0) {
                 int32_t after = ' ';
@@ -426,7 +400,7 @@ static bool capword(const ctx_t *c, size_t i)
 
 static bool designator(const ctx_t *c, size_t i)
 {
-    return free_tok(c, i) && (listed(c, i, designators) || (c->d->toks[i].flags & T_DOTTED));
+    return free_tok(c, i) && (listed(c, i, ng_designator_words) || (c->d->toks[i].flags & T_DOTTED));
 }
 
 /* An organization word: capitalized, or an acronym in capitals. */
@@ -624,7 +598,7 @@ static size_t surnames(const ctx_t *c, size_t first, size_t max, size_t *words, 
             continue;
         }
         if (capword(c, n) && !listed(c, n, titles)) {
-            if (listed(c, n, designators) || listed(c, n, heads) || listed(c, n, places)) {
+            if (listed(c, n, ng_designator_words) || listed(c, n, heads) || listed(c, n, ng_place_words)) {
                 *bad = true;
                 break;
             }
@@ -632,7 +606,7 @@ static size_t surnames(const ctx_t *c, size_t first, size_t max, size_t *words, 
             (*words)++;
             continue;
         }
-        if (n < c->d->tok_count && (listed(c, n, designators) || listed(c, n, places) ||
+        if (n < c->d->tok_count && (listed(c, n, ng_designator_words) || listed(c, n, ng_place_words) ||
                                     (c->d->toks[n].flags & T_DOTTED)))
             *bad = true;
         break;
@@ -659,7 +633,7 @@ static void rule_titles(ctx_t *c)
         size_t first = k + 1, words;
         bool bad = false;
         size_t last = surnames(c, first, 3, &words, &bad);
-        if (bad || listed(c, first, designators) || listed(c, first, heads) ||
+        if (bad || listed(c, first, ng_designator_words) || listed(c, first, heads) ||
             listed(c, first, determiners))
             continue;
         /* "President Said", "General Motors": a lone common word after a
@@ -686,7 +660,8 @@ static bool given(const ctx_t *c, size_t i)
             return false;
     }
     uint32_t v;
-    return ng_strmap_get(&c->d->given, c->t + k->s, l, &v);
+    return ng_strmap_get(&c->d->given, c->t + k->s, l, &v) ||
+           ng_gazetteer_is_given_name(c->d->gz, c->t + k->s, l);
 }
 
 /* "Renata Moura", "John Q. Public", "Ana de Souza". */
@@ -696,10 +671,13 @@ static void rule_given(ctx_t *c)
     for (size_t i = 0; i + 1 < d->tok_count; i++) {
         if (!capword(c, i) || !given(c, i))
             continue;
-        /* Inside a longer capitalized phrase ("New York University"). */
+        /* Inside a longer capitalized phrase ("New York University"); but
+         * a name the gazetteers know, a demonym above all, may stand
+         * before a person's ("Zimbabwean Ann Cole", "Ghanaian Kofi
+         * Mensah"), as a title does. */
         if (i > 0 && joined(c, i - 1) && (d->toks[i - 1].flags & T_CAP) &&
-            !listed(c, i - 1, determiners) && !listed(c, i - 1, titles) &&
-            !((d->toks[i - 1].flags & T_SENT) && common(c, i - 1)))
+            !(d->toks[i - 1].flags & T_MENT) && !listed(c, i - 1, determiners) &&
+            !listed(c, i - 1, titles) && !((d->toks[i - 1].flags & T_SENT) && common(c, i - 1)))
             continue;
         size_t words;
         bool bad = false;
@@ -739,7 +717,7 @@ static void rule_apposition(ctx_t *c)
             continue;
         bool ok = true;
         for (size_t k = i; k <= last; k++)
-            if (common(c, k) || listed(c, k, designators) || listed(c, k, heads) ||
+            if (common(c, k) || listed(c, k, ng_designator_words) || listed(c, k, heads) ||
                 listed(c, k, titles) || listed(c, k, determiners))
                 ok = false;
         if (!ok)

@@ -28,6 +28,16 @@
 #include "utf8.h"
 #include "util.h"
 
+/* A list of strings loaded beside the entities (common words, folded;
+ * given names, as written).  For a compiled gazetteer the file holds one
+ * too, and this holds what was loaded afterwards. */
+typedef struct name_list {
+    ng_strmap_t map;
+    bool fold;      /* stored and looked up case-folded */
+    bool cleared;   /* the file's list is not used */
+    bool added;     /* strings beyond the file's were loaded */
+} name_list_t;
+
 typedef struct attr {
     const char *key;
     const char *value;
@@ -70,18 +80,17 @@ struct ng_gazetteer {
     size_t pattern_count, pattern_cap;
     index_t ids;            /* id -> entity index */
     index_t alias_seen;     /* entity+kind+text -> alias index (dedupe) */
-    ng_strmap_t words;      /* folded common words (ng_gazetteer_load_words) */
+    name_list_t words;      /* common words (ng_gazetteer_load_words) */
+    name_list_t given;      /* given names (ng_gazetteer_load_given_names) */
     ng_arena_t *strings;
     ng_diag_t diag;         /* ng_gazetteer_set_diagnostics */
     ng_gazetteer_report_fn report; /* set by ng_gazetteer_keep_going */
     void *report_ctx;
     size_t bad_rows;
     /* A compiled gazetteer (ng_ngz_open): the entity and alias tables are
-     * the file's, and the fields above stay empty except words added
-     * afterwards. */
+     * the file's, and the fields above stay empty except words and given
+     * names added afterwards. */
     ng_ngz_t *z;
-    bool words_cleared;      /* the file's word list is not used */
-    bool words_added;        /* words beyond the file's were loaded */
     /* The file's aliases as ng_alias_t, made on first request (the public
      * accessor hands out pointers), once, whichever thread asks. */
     ng_alias_t *z_aliases;
@@ -166,7 +175,9 @@ void ng_gazetteer_keep_going(ng_gazetteer_t *gz, ng_gazetteer_report_fn fn, void
 ng_gazetteer_t *ng_gazetteer_new(void)
 {
     ng_gazetteer_t *gz = ng_xcalloc(1, sizeof *gz);
-    ng_strmap_init(&gz->words);
+    ng_strmap_init(&gz->words.map);
+    gz->words.fold = true;
+    ng_strmap_init(&gz->given.map);
     gz->strings = ng_arena_new();
     pthread_mutex_init(&gz->z_lock, NULL);
     return gz;
@@ -185,7 +196,8 @@ void ng_gazetteer_free(ng_gazetteer_t *gz)
     free(gz->patterns);
     free(gz->ids.slots);
     free(gz->alias_seen.slots);
-    ng_strmap_destroy(&gz->words);
+    ng_strmap_destroy(&gz->words.map);
+    ng_strmap_destroy(&gz->given.map);
     ng_arena_free(gz->strings);
     ng_ngz_close(gz->z);
     free(gz->z_aliases);
@@ -285,7 +297,10 @@ bool ng_gazetteer_is_compiled(const ng_gazetteer_t *gz)
 
 const ng_ngz_t *ng_gazetteer_ngz(const ng_gazetteer_t *gz)
 {
-    return gz->z && !gz->words_cleared && !gz->words_added ? gz->z : NULL;
+    return gz->z && !gz->words.cleared && !gz->words.added && !gz->given.cleared &&
+                   !gz->given.added
+               ? gz->z
+               : NULL;
 }
 
 const pcre2_code *ng_gazetteer_pattern(const ng_gazetteer_t *gz, size_t k, uint32_t *alias)
@@ -886,8 +901,9 @@ static int load_compiled(ng_gazetteer_t *gz, const char *name, const char *path,
         return st;
     }
     gz->z = z;
-    /* Words loaded before stay, as added words (see ng_gazetteer_load_words). */
-    gz->words_added = gz->words.count > 0;
+    /* Words and names loaded before stay, as added ones (see load_list). */
+    gz->words.added = gz->words.map.count > 0;
+    gz->given.added = gz->given.map.count > 0;
     return NG_OK;
 }
 
@@ -981,83 +997,189 @@ static int load_file(ng_gazetteer_t *gz, const char *path, bool in_directory, ng
     return st;
 }
 
-int ng_gazetteer_load_words(ng_gazetteer_t *gz, const char *path, ng_error_t *err)
+/* The file's table behind list l, or NULL (none, or cleared). */
+static const ngz_table_t *file_table(const ng_gazetteer_t *gz, const name_list_t *l)
 {
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return ng_fail(err, NG_EIO, "%s: cannot open word list: %s", path, strerror(errno));
-    char line[1024];
-    ng_buf_t folded = {0};
-    size_t lineno = 0;
+    if (!gz->z || l->cleared)
+        return NULL;
+    const ngz_table_t *t = l == &gz->words ? &gz->z->words : &gz->z->given;
+    return t->count ? t : NULL;
+}
+
+/* Add one string to list l (folded first if the list is). */
+static void list_put(ng_gazetteer_t *gz, name_list_t *l, const char *s, size_t n, ng_buf_t *tmp)
+{
+    if (l->fold) {
+        tmp->len = 0;
+        ng_fold_string(s, n, tmp);
+        s = tmp->data;
+        n = tmp->len;
+    }
+    const ngz_table_t *ft = file_table(gz, l);
+    if (ft && ng_ngz_table_has(gz->z, ft, s, n))
+        return;
+    if (ng_strmap_put(&l->map, s, n, 1, NULL) && gz->z)
+        l->added = true;
+}
+
+/* Strings one per line ('#' comments, blank lines and the white space
+ * around a string skipped) into list l; what names the list in messages. */
+static int list_add(ng_gazetteer_t *gz, name_list_t *l, const char *what, const char *source,
+                    const char *data, size_t len, ng_error_t *err)
+{
+    ng_buf_t tmp = {0};
+    size_t line = 0, i = 0;
     int st = NG_OK;
-    while (fgets(line, sizeof line, f)) {
-        lineno++;
-        size_t n = strcspn(line, "\r\n");
-        if (!n || line[0] == '#')
+    if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0)
+        i = 3;
+    while (i < len) {
+        line++;
+        const char *nl = memchr(data + i, '\n', len - i);
+        size_t end = nl ? (size_t)(nl - data) : len;
+        size_t s = i, e = end;
+        i = end + 1;
+        while (s < e && (data[s] == ' ' || data[s] == '\t'))
+            s++;
+        while (e > s && (data[e - 1] == ' ' || data[e - 1] == '\t' || data[e - 1] == '\r'))
+            e--;
+        if (s == e || data[s] == '#')
             continue;
-        if (ng_utf8_first_invalid((const unsigned char *)line, n) < n) {
-            st = ng_fail(err, NG_EDATA, "%s:%zu: invalid UTF-8; save the word list as UTF-8",
-                         path, lineno);
+        if (ng_utf8_first_invalid((const unsigned char *)data + s, e - s) < e - s) {
+            st = ng_fail(err, NG_EDATA, "%s:%zu: invalid UTF-8; save the %s as UTF-8", source,
+                         line, what);
             break;
         }
-        folded.len = 0;
-        ng_fold_string(line, n, &folded);
-        if (gz->z && !gz->words_cleared && ng_ngz_has_word(gz->z, folded.data, folded.len))
-            continue;
-        if (ng_strmap_put(&gz->words, folded.data, folded.len, 1, NULL) && gz->z)
-            gz->words_added = true;
+        list_put(gz, l, data + s, e - s, &tmp);
     }
-    if (st == NG_OK && ferror(f))
-        st = ng_fail(err, NG_EIO, "%s: cannot read word list: %s", path, strerror(errno));
-    fclose(f);
-    ng_buf_free(&folded);
+    ng_buf_free(&tmp);
     return st;
 }
 
-/* The file's word list, unless cleared. */
-static bool file_words(const ng_gazetteer_t *gz)
+static int list_load(ng_gazetteer_t *gz, name_list_t *l, const char *what, const char *path,
+                     ng_error_t *err)
 {
-    return gz->z && !gz->words_cleared && gz->z->word_count;
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return ng_fail(err, NG_EIO, "%s: cannot open %s: %s", path, what, strerror(errno));
+    ng_buf_t b = {0};
+    char chunk[65536];
+    size_t n;
+    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+        ng_buf_append(&b, chunk, n);
+    int st;
+    if (ferror(f))
+        st = ng_fail(err, NG_EIO, "%s: cannot read %s: %s", path, what, strerror(errno));
+    else
+        st = list_add(gz, l, what, path, b.data ? b.data : "", b.len, err);
+    fclose(f);
+    ng_buf_free(&b);
+    return st;
 }
 
-bool ng_gazetteer_is_word(const ng_gazetteer_t *gz, const char *text, size_t len)
+static bool list_has(const ng_gazetteer_t *gz, const name_list_t *l, const char *text,
+                     size_t len)
 {
-    if (!gz->words.count && !file_words(gz))
+    const ngz_table_t *ft = file_table(gz, l);
+    if (!l->map.count && !ft)
         return false;
     ng_buf_t folded = {0};
-    ng_fold_string(text, len, &folded);
+    if (l->fold) {
+        ng_fold_string(text, len, &folded);
+        text = folded.data;
+        len = folded.len;
+    }
     uint32_t v;
-    bool found = ng_strmap_get(&gz->words, folded.data, folded.len, &v) ||
-                 (file_words(gz) && ng_ngz_has_word(gz->z, folded.data, folded.len));
+    bool found = ng_strmap_get(&l->map, text, len, &v) ||
+                 (ft && ng_ngz_table_has(gz->z, ft, text, len));
     ng_buf_free(&folded);
     return found;
 }
 
+static size_t list_count(const ng_gazetteer_t *gz, const name_list_t *l)
+{
+    const ngz_table_t *ft = file_table(gz, l);
+    return l->map.count + (ft ? ft->count : 0);
+}
+
+static void list_clear(ng_gazetteer_t *gz, name_list_t *l)
+{
+    ng_strmap_destroy(&l->map);
+    ng_strmap_init(&l->map);
+    if (gz->z) {
+        l->cleared = true;
+        l->added = false;
+    }
+}
+
+static void list_each(const ng_gazetteer_t *gz, const name_list_t *l,
+                      void (*fn)(void *ctx, const char *w, size_t len), void *ctx)
+{
+    const ngz_table_t *ft = file_table(gz, l);
+    if (ft)
+        for (size_t i = 0; i < ft->cap; i++)
+            if (ft->slots[i] != NG_AC_NONE) {
+                const char *w = gz->z->pool + ft->slots[i];
+                fn(ctx, w, strlen(w));
+            }
+    ng_strmap_each(&l->map, fn, ctx);
+}
+
+int ng_gazetteer_load_words(ng_gazetteer_t *gz, const char *path, ng_error_t *err)
+{
+    return list_load(gz, &gz->words, "word list", path, err);
+}
+
+bool ng_gazetteer_is_word(const ng_gazetteer_t *gz, const char *text, size_t len)
+{
+    return list_has(gz, &gz->words, text, len);
+}
+
 size_t ng_gazetteer_word_count(const ng_gazetteer_t *gz)
 {
-    return gz->words.count + (file_words(gz) ? gz->z->word_count : 0);
+    return list_count(gz, &gz->words);
 }
 
 void ng_gazetteer_clear_words(ng_gazetteer_t *gz)
 {
-    ng_strmap_destroy(&gz->words);
-    ng_strmap_init(&gz->words);
-    if (gz->z) {
-        gz->words_cleared = true;
-        gz->words_added = false;
-    }
+    list_clear(gz, &gz->words);
 }
 
-void ng_gazetteer_each_word(const ng_gazetteer_t *gz, void (*fn)(void *ctx, const char *w,
-                                                                 size_t len), void *ctx)
+void ng_gazetteer_each_word(const ng_gazetteer_t *gz,
+                            void (*fn)(void *ctx, const char *w, size_t len), void *ctx)
 {
-    if (file_words(gz))
-        for (size_t i = 0; i < gz->z->word_cap; i++)
-            if (gz->z->word_slots[i] != NG_AC_NONE) {
-                const char *w = gz->z->pool + gz->z->word_slots[i];
-                fn(ctx, w, strlen(w));
-            }
-    ng_strmap_each(&gz->words, fn, ctx);
+    list_each(gz, &gz->words, fn, ctx);
+}
+
+int ng_gazetteer_load_given_names(ng_gazetteer_t *gz, const char *path, ng_error_t *err)
+{
+    return list_load(gz, &gz->given, "given-name list", path, err);
+}
+
+int ng_gazetteer_add_given_names(ng_gazetteer_t *gz, const char *source_name, const char *data,
+                                 size_t len, ng_error_t *err)
+{
+    return list_add(gz, &gz->given, "given-name list", source_name, data, len, err);
+}
+
+bool ng_gazetteer_is_given_name(const ng_gazetteer_t *gz, const char *text, size_t len)
+{
+    return list_has(gz, &gz->given, text, len);
+}
+
+size_t ng_gazetteer_given_name_count(const ng_gazetteer_t *gz)
+{
+    return list_count(gz, &gz->given);
+}
+
+void ng_gazetteer_clear_given_names(ng_gazetteer_t *gz)
+{
+    list_clear(gz, &gz->given);
+}
+
+void ng_gazetteer_each_given_name(const ng_gazetteer_t *gz,
+                                  void (*fn)(void *ctx, const char *w, size_t len), void *ctx)
+{
+    list_each(gz, &gz->given, fn, ctx);
 }
 
 static int cmp_str(const void *a, const void *b)

@@ -18,7 +18,7 @@
 
 /* Field tags: a name and an id of the same text hash differently. */
 enum { TAG_ENTITY = 1, TAG_ID, TAG_TYPE, TAG_NAME, TAG_ATTRS, TAG_KEY, TAG_VALUE,
-       TAG_ALIASES, TAG_WORDS, TAG_END };
+       TAG_ALIASES, TAG_WORDS, TAG_GIVEN, TAG_END };
 
 typedef struct lanes {
     uint64_t a, b;
@@ -80,9 +80,12 @@ void ng_gazetteer_fingerprint(const ng_gazetteer_t *gz, unsigned char out[NG_FIN
     mix(&h, aliases);
     mix(&h, sum.a);
     mix(&h, sum.b);
-    /* The words themselves cannot be listed through the API, only counted. */
+    /* The words and given names cannot be listed through the API, only
+     * counted. */
     mix(&h, TAG_WORDS);
     mix(&h, ng_gazetteer_word_count(gz));
+    mix(&h, TAG_GIVEN);
+    mix(&h, ng_gazetteer_given_name_count(gz));
     mix(&h, TAG_END);
     for (int i = 0; i < 8; i++) {
         out[i] = (unsigned char)(h.a >> (56 - 8 * i));

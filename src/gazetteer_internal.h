@@ -23,11 +23,15 @@ const struct pcre2_real_code_8 *ng_gazetteer_pattern(const ng_gazetteer_t *gz, s
                                                      uint32_t *alias);
 
 /* The compiled file behind gz when its stored literal table still fits
- * gz (no common word added or removed since), else NULL. */
+ * gz (no common word or given name added or removed since), else NULL. */
 const struct ng_ngz *ng_gazetteer_ngz(const ng_gazetteer_t *gz);
 
 /* Call fn with every common word (folded), in no particular order. */
 void ng_gazetteer_each_word(const ng_gazetteer_t *gz,
                             void (*fn)(void *ctx, const char *w, size_t len), void *ctx);
+
+/* Call fn with every given name, in no particular order. */
+void ng_gazetteer_each_given_name(const ng_gazetteer_t *gz,
+                                  void (*fn)(void *ctx, const char *w, size_t len), void *ctx);
 
 #endif

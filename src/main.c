@@ -73,7 +73,8 @@ static int on_document(void *ctx, const char *name, const char *data, size_t len
     return document_status(r, ng_pipeline_add_document(r->pipeline, name, data, len, &r->err));
 }
 
-/* Gazetteers, the common-word list, and --types checked against them. */
+/* Gazetteers, the common-word and given-name lists, and --types checked
+ * against them. */
 static int load_gazetteers(run_t *r)
 {
     r->gz = ng_gazetteer_new();
@@ -82,7 +83,9 @@ static int load_gazetteers(run_t *r)
         if (ng_gazetteer_load_path(r->gz, r->opts.gazetteers[i], &r->err))
             return failed(&r->err);
     if (!cli_load_words(r->gz, r->opts.words, r->opts.gazetteers, r->opts.gazetteer_count,
-                        &r->err))
+                        &r->err) ||
+        !cli_load_given_names(r->gz, r->opts.given_names, r->opts.gazetteers,
+                              r->opts.gazetteer_count, &r->err))
         return failed(&r->err);
     int st = cli_check_types(&r->opts, r->gz);
     if (st != GO_ON)

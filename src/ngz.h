@@ -11,7 +11,8 @@
  *   section table  {tag, element size, offset, size} per section
  *   sections     flat arrays: strings (one pool of NUL-terminated
  *                strings, referred to by offset), entities, attributes,
- *                aliases, the id and common-word hash tables, the pattern
+ *                aliases, the id, common-word and given-name hash tables,
+ *                the pattern
  *                aliases, the literal table (lit_t as the tagger uses it),
  *                the per-entity "ignore" flags and the automaton's arrays
  *                (ng_ac_flat_t)
@@ -35,7 +36,7 @@
 #define NGZ_MAGIC_LEN 8
 /* Bump whenever the layout of anything below or of lit_t or of the
  * automaton's arrays changes. */
-#define NGZ_FORMAT 2
+#define NGZ_FORMAT 2 /* 2: the given-name table, the languages of aliases */
 #define NGZ_BYTE_ORDER 0x01020304u
 
 /* The literal table was built with automatic surname aliases. */
@@ -62,7 +63,7 @@ enum {
     NGZ_S_STRINGS, NGZ_S_ENTITIES, NGZ_S_ATTRS, NGZ_S_ALIASES, NGZ_S_IDS, NGZ_S_WORDS,
     NGZ_S_PATTERNS, NGZ_S_LITS, NGZ_S_IGNORED, NGZ_S_AC_COUNTS, NGZ_S_AC_STATES,
     NGZ_S_AC_LABELS, NGZ_S_AC_OUTS, NGZ_S_AC_DENSE, NGZ_S_AC_CLASSES, NGZ_S_AC_DEPTHS,
-    NGZ_SECTION_COUNT
+    NGZ_S_GIVEN, NGZ_SECTION_COUNT
 };
 
 typedef struct ngz_entity {
@@ -81,6 +82,14 @@ typedef struct ngz_alias {
     uint32_t langs;         /* string offset; 0 (the empty string): any language */
 } ngz_alias_t;
 
+/* A stored list of strings (common words folded, given names as written):
+ * an open-addressing hash table of string offsets, NG_AC_NONE for empty,
+ * a power of two in size with at least one empty slot. */
+typedef struct ngz_table {
+    const uint32_t *slots;
+    size_t cap, count;
+} ngz_table_t;
+
 /* A compiled gazetteer, checked and ready: every pointer points into the
  * mapping (or the caller's buffer). */
 typedef struct ng_ngz {
@@ -98,8 +107,8 @@ typedef struct ng_ngz {
     size_t alias_count;
     const uint32_t *id_slots;   /* entity index or NG_AC_NONE; power-of-two size */
     size_t id_cap;
-    const uint32_t *word_slots; /* string offset or NG_AC_NONE */
-    size_t word_cap, word_count;
+    ngz_table_t words;          /* folded common words */
+    ngz_table_t given;          /* given names, as written */
     const uint32_t *patterns;   /* alias indices, ascending */
     size_t pattern_count;
     const lit_t *lits;
@@ -122,8 +131,9 @@ int ng_ngz_from_buffer(const char *name, const void *data, size_t len, ng_ngz_t 
                        ng_error_t *err);
 void ng_ngz_close(ng_ngz_t *z);
 
-/* Look an id or a folded common word up in the stored hash tables. */
+/* Look an id up, or a string in one of z's stored lists (&z->words with a
+ * folded word, &z->given with a name as written). */
 int64_t ng_ngz_find(const ng_ngz_t *z, const char *id, size_t len);
-bool ng_ngz_has_word(const ng_ngz_t *z, const char *folded, size_t len);
+bool ng_ngz_table_has(const ng_ngz_t *z, const ngz_table_t *t, const char *s, size_t len);
 
 #endif

@@ -58,6 +58,23 @@ static bool span_ok(const ng_ngz_t *z, uint64_t off, uint64_t len)
     return off < z->pool_len && len < z->pool_len - off && z->pool[off + len] == '\0';
 }
 
+/* A stored list: a power of two in size, strings in the pool, and an
+ * empty slot to stop every probe; counts its strings. */
+static bool table_ok(const ng_ngz_t *z, ngz_table_t *t)
+{
+    if (!t->cap || (t->cap & (t->cap - 1)))
+        return false;
+    t->count = 0;
+    for (size_t i = 0; i < t->cap; i++) {
+        if (t->slots[i] == NONE)
+            continue;
+        if (!str_ok(z, t->slots[i]))
+            return false;
+        t->count++;
+    }
+    return t->count < t->cap;
+}
+
 /* The section with this tag, checked against the file; NULL (and *n = 0)
  * for a missing one. */
 static const void *section(const unsigned char *base, const ngz_section_t *secs, uint32_t count,
@@ -128,7 +145,8 @@ static int check(const char *name, ng_ngz_t *z, ng_error_t *err)
     z->aliases = section(base, secs, h.section_count, NGZ_S_ALIASES, sizeof(ngz_alias_t),
                          &z->alias_count);
     z->id_slots = section(base, secs, h.section_count, NGZ_S_IDS, 4, &z->id_cap);
-    z->word_slots = section(base, secs, h.section_count, NGZ_S_WORDS, 4, &z->word_cap);
+    z->words.slots = section(base, secs, h.section_count, NGZ_S_WORDS, 4, &z->words.cap);
+    z->given.slots = section(base, secs, h.section_count, NGZ_S_GIVEN, 4, &z->given.cap);
     z->patterns = section(base, secs, h.section_count, NGZ_S_PATTERNS, 4, &z->pattern_count);
     z->lits = section(base, secs, h.section_count, NGZ_S_LITS, sizeof(lit_t), &z->lit_count);
     z->ignored = section(base, secs, h.section_count, NGZ_S_IGNORED, 1, &n);
@@ -142,7 +160,7 @@ static int check(const char *name, ng_ngz_t *z, ng_error_t *err)
     f.classes = section(base, secs, h.section_count, NGZ_S_AC_CLASSES, 1, &cnt[5]);
     f.depths = section(base, secs, h.section_count, NGZ_S_AC_DEPTHS, 1, &cnt[6]);
     if (!z->pool || !z->entities || !z->attrs || !z->aliases || !z->id_slots ||
-        !z->word_slots || !z->patterns || !z->lits || !z->ignored || !acn || !f.states ||
+        !z->words.slots || !z->given.slots || !z->patterns || !z->lits || !z->ignored || !acn || !f.states ||
         !f.labels || !f.out_keys || !f.dense || !f.classes || !f.depths)
         return BAD("%s: a section is missing" AGAIN, name);
 
@@ -176,21 +194,11 @@ static int check(const char *name, ng_ngz_t *z, ng_error_t *err)
             return BAD("%s: pattern list is corrupt" AGAIN, name);
     /* Hash tables: a power of two in size, with room to stop a probe. */
     if (!z->id_cap || (z->id_cap & (z->id_cap - 1)) || z->id_cap <= z->entity_count ||
-        !z->word_cap || (z->word_cap & (z->word_cap - 1)))
+        !table_ok(z, &z->words) || !table_ok(z, &z->given))
         return BAD("%s: corrupt hash table" AGAIN, name);
     for (size_t i = 0; i < z->id_cap; i++)
         if (z->id_slots[i] != NONE && z->id_slots[i] >= z->entity_count)
             return BAD("%s: corrupt id table" AGAIN, name);
-    z->word_count = 0;
-    for (size_t i = 0; i < z->word_cap; i++) {
-        if (z->word_slots[i] == NONE)
-            continue;
-        if (!str_ok(z, z->word_slots[i]))
-            return BAD("%s: corrupt word table" AGAIN, name);
-        z->word_count++;
-    }
-    if (z->word_count == z->word_cap)
-        return BAD("%s: corrupt word table" AGAIN, name);
     for (size_t i = 0; i < z->lit_count; i++) {
         const lit_t *l = &z->lits[i];
         if (l->entity >= z->entity_count || l->exact_off >= z->pool_len ||
@@ -293,15 +301,15 @@ int64_t ng_ngz_find(const ng_ngz_t *z, const char *id, size_t len)
     return -1;
 }
 
-bool ng_ngz_has_word(const ng_ngz_t *z, const char *folded, size_t len)
+bool ng_ngz_table_has(const ng_ngz_t *z, const ngz_table_t *t, const char *s, size_t len)
 {
-    size_t mask = z->word_cap - 1, i = (size_t)ng_hash_bytes(folded, len) & mask;
-    for (size_t probes = 0; probes < z->word_cap; probes++, i = (i + 1) & mask) {
-        uint32_t w = z->word_slots[i];
+    size_t mask = t->cap - 1, i = (size_t)ng_hash_bytes(s, len) & mask;
+    for (size_t probes = 0; probes < t->cap; probes++, i = (i + 1) & mask) {
+        uint32_t w = t->slots[i];
         if (w == NONE)
             return false;
-        const char *s = z->pool + w;
-        if (strncmp(s, folded, len) == 0 && s[len] == '\0')
+        const char *stored = z->pool + w;
+        if (strncmp(stored, s, len) == 0 && stored[len] == '\0')
             return true;
     }
     return false;

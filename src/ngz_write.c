@@ -62,8 +62,8 @@ static void table_put(uint32_t *slots, size_t cap, uint64_t hash, uint32_t value
     slots[i] = value;
 }
 
-/* The common words, collected to be written in sorted order: the same
- * words give the same file, however they were loaded. */
+/* The strings of a list (common words, given names), collected to be
+ * sorted. */
 typedef struct words_ctx {
     char **words;
     size_t count, cap;
@@ -79,6 +79,30 @@ static void collect_word(void *ctx, const char *word, size_t len)
 static int cmp_str(const void *a, const void *b)
 {
     return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+typedef void each_fn(const ng_gazetteer_t *gz, void (*fn)(void *ctx, const char *s, size_t len),
+                     void *ctx);
+
+/* One stored list (ngz_table_t) of the strings each hands out, put into
+ * the pool in sorted order: the same list gives the same file, however it
+ * was loaded.  Caller frees; *cap its slots. */
+static uint32_t *put_table(writer_t *w, const ng_gazetteer_t *gz, each_fn *each, size_t *cap)
+{
+    words_ctx_t wc = {0};
+    each(gz, collect_word, &wc);
+    if (wc.count)
+        qsort(wc.words, wc.count, sizeof *wc.words, cmp_str);
+    *cap = pow2_above(wc.count);
+    uint32_t *slots = ng_xmalloc(*cap * sizeof *slots);
+    memset(slots, 0xFF, *cap * sizeof *slots);
+    for (size_t i = 0; i < wc.count; i++) {
+        size_t wl = strlen(wc.words[i]);
+        table_put(slots, *cap, ng_hash_bytes(wc.words[i], wl), put(w, wc.words[i], wl));
+        free(wc.words[i]);
+    }
+    free(wc.words);
+    return slots;
 }
 
 typedef struct section_out {
@@ -205,19 +229,9 @@ int ng_gazetteer_write_compiled(const ng_gazetteer_t *gz, FILE *out, ng_error_t 
             lits[li].langs_off = intern(&w, langs, strlen(langs));
         }
 
-    words_ctx_t wc = {0};
-    ng_gazetteer_each_word(gz, collect_word, &wc);
-    if (wc.count)
-        qsort(wc.words, wc.count, sizeof *wc.words, cmp_str);
-    size_t word_cap = pow2_above(wc.count);
-    uint32_t *word_slots = ng_xmalloc(word_cap * sizeof *word_slots);
-    memset(word_slots, 0xFF, word_cap * sizeof *word_slots);
-    for (size_t i = 0; i < wc.count; i++) {
-        size_t wl = strlen(wc.words[i]);
-        table_put(word_slots, word_cap, ng_hash_bytes(wc.words[i], wl), put(&w, wc.words[i], wl));
-        free(wc.words[i]);
-    }
-    free(wc.words);
+    size_t word_cap, given_cap;
+    uint32_t *word_slots = put_table(&w, gz, ng_gazetteer_each_word, &word_cap);
+    uint32_t *given_slots = put_table(&w, gz, ng_gazetteer_each_given_name, &given_cap);
 
     ng_ac_flat_t f;
     ng_ac_flat(t->ac, &f);
@@ -245,6 +259,7 @@ int ng_gazetteer_write_compiled(const ng_gazetteer_t *gz, FILE *out, ng_error_t 
             {NGZ_S_AC_DENSE, 4, f.dense, (uint64_t)f.dense_count * f.class_count * 4},
             {NGZ_S_AC_CLASSES, 1, f.classes, 256},
             {NGZ_S_AC_DEPTHS, 1, f.depths, f.state_count},
+            {NGZ_S_GIVEN, 4, given_slots, given_cap * 4},
         };
         st = write_all(out, secs, sizeof secs / sizeof *secs,
                        opts.auto_aliases ? NGZ_FLAG_AUTO_ALIASES : 0, err);
@@ -257,6 +272,7 @@ int ng_gazetteer_write_compiled(const ng_gazetteer_t *gz, FILE *out, ng_error_t 
     free(patterns);
     free(copy);
     free(word_slots);
+    free(given_slots);
     ng_buf_free(&w.pool);
     ng_strmap_destroy(&w.interned);
     ng_tagger_free(t);

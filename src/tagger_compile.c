@@ -6,11 +6,13 @@
  */
 #include "tagger_internal.h"
 
+#include <inttypes.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "gazetteer_internal.h"
 #include "ngz.h"
+#include "strmap.h"
 #include "utf8.h"
 
 void ng_tagger_options_init(ng_tagger_options_t *opts)
@@ -142,17 +144,74 @@ static bool latin_letters(const char *text, size_t len)
     return true;
 }
 
+/* entity + text as one key, in key: the entity in digits, since the map's
+ * keys are strings (no NUL inside). */
+static void entity_text_key(uint32_t entity, const char *text, size_t len, ng_buf_t *key)
+{
+    key->len = 0;
+    ng_buf_printf(key, "%" PRIu32 " ", entity);
+    ng_buf_append(key, text, len);
+}
+
+/* The literal aliases ending in "s", without it, each with its entity:
+ * the singulars whose plural an entity has (see is_demonym). */
+static void collect_plurals(const ng_gazetteer_t *gz, ng_strmap_t *singulars)
+{
+    ng_buf_t key = {0};
+    for (size_t i = 0; i < ng_gazetteer_alias_count(gz); i++) {
+        const ng_alias_t *a = ng_gazetteer_alias(gz, i);
+        if ((a->flags & NG_ALIAS_PATTERN) || a->len < 2 || a->text[a->len - 1] != 's')
+            continue;
+        entity_text_key(a->entity, a->text, a->len - 1, &key);
+        ng_strmap_put(singulars, key.data, key.len, 0, NULL);
+    }
+    ng_buf_free(&key);
+}
+
+/* A word for a people ("German", "Filipino", "Philippine") is no first
+ * name, even where the given-name list has the same string ("German" is a
+ * Russian given name): read so when its entity also has the plural
+ * ("Germans", "Filipinos", "Philippines"), as a demonym has and a first
+ * name used as a country's ("Jordan", "Chad") does not. */
+static bool is_demonym(const ng_strmap_t *singulars, const ng_alias_t *a, ng_buf_t *key)
+{
+    entity_text_key(a->entity, a->text, a->len, key);
+    uint32_t v;
+    return ng_strmap_get(singulars, key->data, key->len, &v);
+}
+
+/* "Jordan", "Chad", "Dell": a one-word, one-capital alias of a country or
+ * organization that is also a given name, which "Jordan Pike" uses as
+ * one (see case_rule in tagger_scan.c). */
+static bool first_name_like(const ng_gazetteer_t *gz, const ng_alias_t *a, uint32_t shape,
+                            ng_strmap_t *singulars, bool *singulars_ready, ng_buf_t *key)
+{
+    if (!(shape & LIT_ONE_CAPITAL) || memchr(a->text, ' ', a->len) ||
+        strcmp(ng_gazetteer_entity_type(gz, a->entity), "person") == 0 ||
+        !ng_gazetteer_is_given_name(gz, a->text, a->len))
+        return false;
+    if (!*singulars_ready) {
+        collect_plurals(gz, singulars);
+        *singulars_ready = true;
+    }
+    return !is_demonym(singulars, a, key);
+}
+
 /* The literal aliases of the gazetteer, with their case shapes. */
 static void add_explicit_literals(ng_tagger_t *t, size_t *cap)
 {
     const ng_gazetteer_t *gz = t->gz;
+    ng_strmap_t singulars;
+    ng_strmap_init(&singulars);
+    bool singulars_ready = false;
+    ng_buf_t key = {0};
     for (size_t i = 0; i < ng_gazetteer_alias_count(gz); i++) {
         const ng_alias_t *a = ng_gazetteer_alias(gz, i);
         if (a->flags & NG_ALIAS_PATTERN)
             continue;
-        uint32_t flags = (a->flags & NG_ALIAS_FOLD) | case_shape(a->text, a->len);
-        if ((flags & LIT_ONE_CAPITAL) && !memchr(a->text, ' ', a->len) &&
-            strcmp(ng_gazetteer_entity_type(gz, a->entity), "person") != 0)
+        uint32_t shape = case_shape(a->text, a->len);
+        uint32_t flags = (a->flags & NG_ALIAS_FOLD) | shape;
+        if (first_name_like(gz, a, shape, &singulars, &singulars_ready, &key))
             flags |= LIT_FIRST_NAME_LIKE;
         if (ng_gazetteer_is_word(gz, a->text, a->len))
             flags |= LIT_WORD;
@@ -160,6 +219,8 @@ static void add_explicit_literals(ng_tagger_t *t, size_t *cap)
             flags |= LIT_LANG;
         add_lit(t, cap, a->entity, flags, a->text, a->len, a->langs);
     }
+    ng_buf_free(&key);
+    ng_strmap_destroy(&singulars);
 }
 
 /* The automatic surname alias of every person that has one. */

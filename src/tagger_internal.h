@@ -34,7 +34,7 @@
 #define LIT_ALL_CAPS (1u << 17)    /* "US", "NATO", "U.S.": no lowercase letter */
 #define LIT_ONE_CAPITAL (1u << 18) /* "Turkey", "Shell": only the first letter is upper */
 #define LIT_WORD (1u << 19)        /* also a common word (ng_gazetteer_load_words) */
-#define LIT_FIRST_NAME_LIKE (1u << 20) /* one capitalized word naming no person */
+#define LIT_FIRST_NAME_LIKE (1u << 20) /* a given name naming no person ("Jordan") */
 #define LIT_LANG (1u << 21)        /* a Latin-script name in some languages only: langs_off */
 
 /* One literal of the automaton.  Flat (an offset, no pointer), because a
@@ -114,6 +114,14 @@ bool ng_shape_capital_word_beside(const unsigned char *text, size_t len, size_t 
  * no company form ("Inc" in "Apple Inc."), follow text[at] after exactly
  * one space on the same line? */
 bool ng_shape_capitalized_word_follows(const unsigned char *text, size_t len, size_t at);
+
+/* Does a longer name open at text[at], one that the word before it is part
+ * of: capitalized words after single spaces ending in an organization's
+ * designator or a place word ("Taiwan| Semiconductor Manufacturing Co",
+ * "Kenya| Airways", "Amazon| River"; namewords.h), with no office word
+ * among them ("Nigerian| Oil Minister") and not a company's legal form
+ * right after it ("Apple| Inc", where the name is the company's)? */
+bool ng_shape_longer_name_follows(const unsigned char *text, size_t len, size_t at);
 
 /* Is the word before text[start] (one space between, an optional '.')
  * a title of address ("Mrs.", "Sir", "Dr")?  Then the name is a person's. */

@@ -253,13 +253,21 @@ static bool case_rule(ng_scanner_t *s, uint32_t key, size_t start, size_t end, h
     } else if (lit->flags & LIT_ONE_CAPITAL) {
         *weak = capital_forced(s, start);
     }
-    /* "Jordan Pike", "Chad Wilson": a country or organization name right
-     * before a capitalized word is a first name, or part of a longer name
-     * the gazetteers lack, unless the line is a title. */
-    if ((lit->flags & LIT_FIRST_NAME_LIKE) && how == NG_CASE_EXACT &&
-        ng_shape_capitalized_word_follows(s->text, s->len, end) &&
-        !ng_segments_in_title(s->seg, start))
-        return false;
+    /* "Jordan Pike", "Chad Wilson": a country or organization name that is
+     * also a given name, right before a capitalized word, is a first name
+     * ("Nigerian Oil Minister", "Google Maps" keep theirs); and any
+     * one-word name that opens a longer one the gazetteers lack is part
+     * of it ("Taiwan Semiconductor Manufacturing Co", "Amazon River");
+     * unless the line is a title. */
+    if (how == NG_CASE_EXACT && (lit->flags & LIT_ONE_CAPITAL) && !s->person[lit->entity]) {
+        bool inside =
+            ((lit->flags & LIT_FIRST_NAME_LIKE) &&
+             ng_shape_capitalized_word_follows(s->text, s->len, end)) ||
+            (!memchr(ng_lit_exact(s->t, lit), ' ', lit->exact_len) &&
+             ng_shape_longer_name_follows(s->text, s->len, end));
+        if (inside && !ng_segments_in_title(s->seg, start))
+            return false;
+    }
     /* "Mrs. Philips", "Miss Chad": a title of address makes a person. */
     if (!s->person[lit->entity] && ng_shape_honorific_before(s->text, s->len, start))
         return false;

@@ -12,6 +12,7 @@
 #include <string.h>
 #include <utf8proc.h>
 
+#include "namewords.h"
 #include "utf8.h"
 
 static bool separates(int32_t before, int32_t after)
@@ -235,6 +236,46 @@ bool ng_shape_capitalized_word_follows(const unsigned char *text, size_t len, si
         return false; /* "Jordan US", "Chad FC": not a surname */
     return !in_word_list(office_words, text + i, word_end - i) &&
            !in_word_list(company_forms, text + i, word_end - i);
+}
+
+/* Words a longer name may hold between its first word and its last. */
+#define LONGER_NAME_WORDS 6
+
+bool ng_shape_longer_name_follows(const unsigned char *text, size_t len, size_t at)
+{
+    for (size_t words = 1; words <= LONGER_NAME_WORDS; words++) {
+        if (at + 2 >= len || text[at] != ' ')
+            return false;
+        size_t i = at + 1;
+        int32_t cp;
+        size_t n = ng_utf8_decode(text, len, i, &cp);
+        if (!ng_is_upper_cp(cp))
+            return false;
+        for (const char *const *d = ng_dotted_designators; *d; d++) {
+            size_t dl = strlen(*d);
+            if (dl <= len - i && memcmp(text + i, *d, dl) == 0 &&
+                (i + dl == len || !ng_is_word_cp(text[i + dl])))
+                return words > 1;
+        }
+        size_t end = i + n;
+        while (end < len) {
+            size_t m = ng_utf8_decode(text, len, end, &cp);
+            if (!ng_is_word_cp(cp))
+                break;
+            end += m;
+        }
+        const unsigned char *w = text + i;
+        size_t wl = end - i;
+        if (in_word_list(office_words, w, wl))
+            return false;
+        if (words == 1 && in_word_list(company_forms, w, wl))
+            return false;
+        if (ng_word_listed(ng_designator_words, (const char *)w, wl) ||
+            ng_word_listed(ng_place_words, (const char *)w, wl))
+            return true;
+        at = end;
+    }
+    return false;
 }
 
 /* ---- words around a match that change what it names -------------------- */

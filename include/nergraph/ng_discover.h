@@ -10,7 +10,8 @@
  *  - Person: a title of address or office ("Mr.", "Dr.", "Sen.", "Gov.",
  *    "President", "Judge", "Lord", "Sir", ...) before one to four
  *    capitalized words ("Mr. Daniel Roe", "Sen. Roe"; the title is not part
- *    of the name); a known given name (ng_discoverer_add_given_names) with
+ *    of the name); a known given name (the gazetteer's,
+ *    ng_gazetteer_load_given_names, or ng_discoverer_add_given_names) with
  *    one to three capitalized surnames, particles ("da", "van", "bin") and
  *    initials between them ("Renata Moura", "John Q. Public", "Ana de
  *    Souza"); two or three capitalized words followed by a role apposition
@@ -66,14 +67,17 @@ typedef struct ng_candidate {
     size_t name_len;
 } ng_candidate_t;
 
-/* A discoverer that reads gz's common-word list and aliases (borrowed: gz
- * must outlive it and not change).  Free with ng_discoverer_free. */
+/* A discoverer that reads gz's common-word and given-name lists and
+ * aliases (borrowed: gz must outlive it and not change).  Free with
+ * ng_discoverer_free. */
 ng_discoverer_t *ng_discoverer_new(const ng_gazetteer_t *gz);
 void ng_discoverer_free(ng_discoverer_t *d);
 
-/* Given names, one per line (UTF-8, '#' comments, blank lines skipped),
- * from a file (NG_EIO when unreadable, NG_EDATA on invalid UTF-8 with
- * file:line) or from memory (data not retained).  Added to those loaded. */
+/* Given names of the discoverer's own, beside the gazetteer's, one per
+ * line (UTF-8, '#' comments, blank lines skipped), from a file (NG_EIO
+ * when unreadable, NG_EDATA on invalid UTF-8 with file:line) or from
+ * memory (data not retained).  Added to those loaded; the count is of
+ * these only. */
 int ng_discoverer_load_given_names(ng_discoverer_t *d, const char *path,
                                    struct ng_error *err);
 int ng_discoverer_add_given_names(ng_discoverer_t *d, const char *data, size_t len,

@@ -144,6 +144,28 @@ size_t ng_gazetteer_word_count(const ng_gazetteer_t *gz);
 void ng_gazetteer_clear_words(ng_gazetteer_t *gz);
 
 /*
+ * Load a list of given names (UTF-8, one per line, '#' comments, blank
+ * lines skipped), adding to those already loaded; the bundled gazetteers
+ * ship given-names.txt (names of many languages).  The tagger reads a
+ * one-word country or organization alias that is also a given name
+ * ("Jordan", "Chad", "Dell") right before another capitalized word as a
+ * first name ("Jordan Pike"), and discovery (ng_discover.h) reads a given
+ * name before a capitalized surname as a person.  NG_EIO when the file
+ * cannot be read, NG_EDATA on invalid UTF-8 (with file:line).
+ */
+int ng_gazetteer_load_given_names(ng_gazetteer_t *gz, const char *path, struct ng_error *err);
+/* Same, from memory (data not retained; source_name is used in messages). */
+int ng_gazetteer_add_given_names(ng_gazetteer_t *gz, const char *source_name, const char *data,
+                                 size_t len, struct ng_error *err);
+/* Is text, exactly as written (case counts: "Jordan", not "JORDAN"), one of
+ * the loaded given names? */
+bool ng_gazetteer_is_given_name(const ng_gazetteer_t *gz, const char *text, size_t len);
+size_t ng_gazetteer_given_name_count(const ng_gazetteer_t *gz);
+/* Forget the given names loaded so far (a compiled gazetteer's stored list
+ * included): for a list given instead of the gazetteer's own. */
+void ng_gazetteer_clear_given_names(ng_gazetteer_t *gz);
+
+/*
  * Compiled gazetteers.  ng_gazetteer_load_path takes a file written by
  * ng_gazetteer_write_compiled (known by its first bytes, whatever its
  * name): it is mapped and checked, not parsed, and every accessor reads
@@ -155,7 +177,7 @@ void ng_gazetteer_clear_words(ng_gazetteer_t *gz);
 bool ng_gazetteer_is_compiled(const ng_gazetteer_t *gz);
 
 /*
- * Write gz, its common words and the literal table and automaton of a
+ * Write gz, its common words, its given names and the literal table and automaton of a
  * tagger with default options, as a compiled gazetteer to out (a binary
  * stream, written from its current position; the caller opens and closes
  * it).  NG_EIO on a write error, NG_EDATA when gz is too large for the

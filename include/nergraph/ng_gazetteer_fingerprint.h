@@ -2,7 +2,7 @@
  * A gazetteer's fingerprint: 128 bits that change whenever anything that
  * decides what the tagger finds or what a graph's nodes say changes
  * (entity ids and their order, types, names, attributes, aliases with
- * their flags, the number of common words), and stay the same across
+ * their flags, the numbers of common words and given names), and stay the same across
  * machines, file names, line numbers and the form the gazetteer was
  * loaded from.  Partial results carry it so that counts made with
  * different gazetteers are never added up (ng_partial.h).

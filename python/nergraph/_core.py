@@ -89,11 +89,14 @@ def _as_list(value):
 
 class Gazetteer:
     """Gazetteers loaded once: files and directories of *.tsv (default: the
-    bundled ones), and the common-word list, by default english-words.txt
+    bundled ones), the common-word list, by default english-words.txt
     beside the *.tsv files of each directory (words="none" for none, or a
-    path).  Read-only once built: share one across threads and runs."""
+    path), and the given-name list, by default given-names.txt of each
+    directory, else the bundled one (given_names="none" for none, or a
+    path), as the command line's --words and --given-names.  Read-only once
+    built: share one across threads and runs."""
 
-    def __init__(self, paths=None, words=None):
+    def __init__(self, paths=None, words=None, given_names=None):
         self._ptr = ffi.NULL
         self.paths = [os.fspath(p) for p in _as_list(paths)] or [default_gazetteer_dir()]
         diag = _Diagnostics()
@@ -111,6 +114,11 @@ class Gazetteer:
                 lib.ng_gazetteer_clear_words(gz)
             for path in self._word_lists(words):
                 if lib.ng_gazetteer_load_words(gz, os.fsencode(path), err):
+                    _raise(err)
+            if given_names is not None:
+                lib.ng_gazetteer_clear_given_names(gz)
+            for path in self._given_name_lists(given_names, lib.ng_gazetteer_is_compiled(gz)):
+                if lib.ng_gazetteer_load_given_names(gz, os.fsencode(path), err):
                     _raise(err)
         finally:
             # Later loads never happen: no callback outlives this call.
@@ -131,6 +139,24 @@ class Gazetteer:
         for path in self.paths:
             candidate = os.path.join(path, "english-words.txt")
             if os.path.isdir(path) and os.path.exists(candidate):
+                lists.append(candidate)
+        return lists
+
+    def _given_name_lists(self, given_names, compiled):
+        if given_names is not None:
+            if given_names in ("none", False):
+                return []
+            return [os.fspath(g) for g in _as_list(given_names)]
+        lists = []
+        for path in self.paths:
+            candidate = os.path.join(path, "given-names.txt")
+            if os.path.isdir(path) and os.path.exists(candidate):
+                lists.append(candidate)
+        if not lists and not compiled:
+            # The list is about languages, not a gazetteer's entities; a
+            # compiled gazetteer keeps the one it was compiled with.
+            candidate = os.path.join(default_gazetteer_dir(), "given-names.txt")
+            if os.path.exists(candidate):
                 lists.append(candidate)
         return lists
 

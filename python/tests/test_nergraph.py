@@ -106,6 +106,23 @@ def test_hostile_mentions_equal_cli(hostile):
     assert {m["id"] for m in want} >= {"person:li", "place:zurich", "person:jose"}
 
 
+def test_given_names_as_the_cli(tmp_path):
+    """The first-name rule reads the given-name list as --given-names does:
+    the bundled list by default ("Jordan Pike" is a person, not Jordan),
+    none on request."""
+    tsv = tmp_path / "c.tsv"
+    tsv.write_text("c:jo\tcountry\tJordan\n", encoding="utf-8")
+    story = tmp_path / "story.txt"
+    story.write_text("The coach said Jordan Pike would start, and the team flew to Jordan "
+                     "on Monday.\n", encoding="utf-8")
+    for given, flags in ((None, []), ("none", ["--given-names", "none"])):
+        gz = nergraph.Gazetteer([str(tsv)], given_names=given)
+        want = [json.loads(l) for l in
+                cli_ok("-g", str(tsv), "-f", "mentions", *flags, str(story)).decode().splitlines()]
+        assert nergraph.mentions(paths=[str(story)], gazetteer=gz) == want
+        assert len(want) == (1 if given is None else 2)
+
+
 def test_bad_gazetteer_row_raises_with_file_and_line(tmp_path):
     bad = tmp_path / "bad.tsv"
     bad.write_text("person:a\tperson\tAnn Ray\n# fine\nperson:b\tperson\n", encoding="utf-8")

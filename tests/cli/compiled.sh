@@ -51,6 +51,30 @@ printf 'turkey\nchad\n' >"$T/words.txt"
 # shellcheck disable=SC2086
 same_output "bundled: --words FILE in place of the stored word list" "$G" "$T/b.ngz" \
     -f mentions --words "$T/words.txt" $inputs
+# shellcheck disable=SC2086
+same_output "bundled: --given-names none in place of the stored given-name list" "$G" \
+    "$T/b.ngz" -f mentions --given-names none $inputs
+printf 'Nigerian\nGoogle\n' >"$T/given.txt"
+# shellcheck disable=SC2086
+same_output "bundled: --given-names FILE in place of the stored given-name list" "$G" \
+    "$T/b.ngz" -f mentions --given-names "$T/given.txt" $inputs
+"$NERGRAPH" gazetteer compile --given-names none -o "$T/nogiven.ngz" "$G" 2>"$T/err"
+# The stored (empty) list is used as it is, with no option at run time.
+# shellcheck disable=SC2086
+"$NERGRAPH" -g "$G" --given-names none -f mentions $inputs >"$T/a.out" 2>&1
+# shellcheck disable=SC2086
+"$NERGRAPH" -g "$T/nogiven.ngz" -f mentions $inputs >"$T/b.out" 2>&1
+if [ -s "$T/a.out" ] && cmp -s "$T/a.out" "$T/b.out"; then
+    pass "bundled: compiled with --given-names none, run as the sources with it"
+else
+    fail "bundled: compiled with --given-names none, run as the sources with it" \
+        "$(diff "$T/a.out" "$T/b.out" | head -10)"
+fi
+if [ -s "$T/b.ngz" ] && [ -s "$T/nogiven.ngz" ] && ! cmp -s "$T/b.ngz" "$T/nogiven.ngz"; then
+    pass "compile: the given-name list is stored (the files differ without it)"
+else
+    fail "compile: the given-name list is stored (the files differ without it)" "same bytes"
+fi
 cp "$T/b.ngz" "$T/compiled-gazetteer.data"
 # shellcheck disable=SC2086
 same_output "bundled: known by its magic, not its name" "$G" "$T/compiled-gazetteer.data" \

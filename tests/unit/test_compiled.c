@@ -75,7 +75,7 @@ static void quiet(void *ctx, const char *msg)
     (void)ctx, (void)msg;
 }
 
-/* The source gazetteer, with a common-word list. */
+/* The source gazetteer, with a common-word list and a given-name list. */
 static ng_gazetteer_t *source_gazetteer(void)
 {
     ng_gazetteer_t *gz = ng_gazetteer_new();
@@ -86,6 +86,9 @@ static ng_gazetteer_t *source_gazetteer(void)
     const char words[] = "# common words\nturkey\nshell\nacme\n";
     write_file(path_in_tmp("words.txt"), words, strlen(words));
     assert_int_equal(ng_gazetteer_load_words(gz, path_in_tmp("words.txt"), &err), NG_OK);
+    const char given[] = "Paris\nAda\nZed\n";
+    assert_int_equal(ng_gazetteer_add_given_names(gz, "given", given, strlen(given), &err),
+                     NG_OK);
     return gz;
 }
 
@@ -148,6 +151,10 @@ static void assert_same_gazetteer(const ng_gazetteer_t *a, const ng_gazetteer_t 
     assert_true(ng_gazetteer_is_word(b, "Turkey", 6));
     assert_true(ng_gazetteer_is_word(b, "SHELL", 5));
     assert_false(ng_gazetteer_is_word(b, "Paris", 5));
+    assert_int_equal(ng_gazetteer_given_name_count(b), ng_gazetteer_given_name_count(a));
+    assert_true(ng_gazetteer_is_given_name(b, "Paris", 5));
+    assert_false(ng_gazetteer_is_given_name(b, "PARIS", 5));
+    assert_false(ng_gazetteer_is_given_name(b, "Turkey", 6));
 }
 
 /* Mentions of text as "start-end:entity/candidates;..." */
@@ -232,6 +239,52 @@ static void test_words_replaced(void **state)
     assert_int_equal(ng_gazetteer_load_words(src, path_in_tmp("w2.txt"), &err), NG_OK);
     assert_true(ng_gazetteer_is_word(c, "Paris", 5));
     assert_int_equal(ng_gazetteer_word_count(c), 1);
+    char want[4096], got[4096];
+    tag(src, true, want, sizeof want);
+    tag(c, true, got, sizeof got);
+    assert_string_equal(want, got);
+    ng_gazetteer_free(c);
+    ng_gazetteer_free(src);
+}
+
+/* Another given-name list in place of the stored one, as --given-names
+ * does: the stored literal table no longer fits and is rebuilt. */
+static void test_given_names_replaced(void **state)
+{
+    (void)state;
+    static const char first[] =
+        "We met Paris Kell at the station, and later we went to see the office of Zed Models.";
+    ng_gazetteer_t *src = source_gazetteer();
+    compile_to(src, path_in_tmp("n.ngz"));
+    ng_gazetteer_t *c = load_compiled(path_in_tmp("n.ngz"));
+    ng_error_t err = {0};
+    const ng_mention_t *m;
+    size_t count;
+    ng_tagger_t *t = ng_tagger_new(c, NULL, &err);
+    ng_scanner_t *s = ng_scanner_new(t);
+    /* "Paris Kell" is a first name; "Zed Models" the organization's name. */
+    assert_int_equal(ng_scanner_tag(s, NULL, "t", first, strlen(first), &m, &count, &err), NG_OK);
+    assert_int_equal(count, 1);
+    ng_scanner_free(s);
+    ng_tagger_free(t);
+
+    ng_gazetteer_clear_given_names(c);
+    ng_gazetteer_clear_given_names(src);
+    assert_int_equal(ng_gazetteer_given_name_count(c), 0);
+    assert_false(ng_gazetteer_is_given_name(c, "Paris", 5));
+    t = ng_tagger_new(c, NULL, &err);
+    s = ng_scanner_new(t);
+    assert_int_equal(ng_scanner_tag(s, NULL, "t", first, strlen(first), &m, &count, &err), NG_OK);
+    assert_int_equal(count, 2);
+    ng_scanner_free(s);
+    ng_tagger_free(t);
+
+    const char names[] = "Turkey\n";
+    write_file(path_in_tmp("n2.txt"), names, strlen(names));
+    assert_int_equal(ng_gazetteer_load_given_names(c, path_in_tmp("n2.txt"), &err), NG_OK);
+    assert_int_equal(ng_gazetteer_load_given_names(src, path_in_tmp("n2.txt"), &err), NG_OK);
+    assert_true(ng_gazetteer_is_given_name(c, "Turkey", 6));
+    assert_int_equal(ng_gazetteer_given_name_count(c), 1);
     char want[4096], got[4096];
     tag(src, true, want, sizeof want);
     tag(c, true, got, sizeof got);
@@ -328,7 +381,10 @@ static void test_refused_fields(void **state)
 
     RESET();
     h->format = NGZ_FORMAT + 1;
-    expect_refused(b, len, "format 3, this nergraph reads format 2");
+    char want[64];
+    snprintf(want, sizeof want, "format %d, this nergraph reads format %d", NGZ_FORMAT + 1,
+             NGZ_FORMAT);
+    expect_refused(b, len, want);
     RESET();
     memcpy(h->version, "0.0.9\0", 6);
     expect_refused(b, len, "compiled by nergraph 0.0.9, this is nergraph " NG_VERSION);
@@ -364,6 +420,10 @@ static void test_refused_fields(void **state)
     lit_t *lits = (lit_t *)(b + find_section(b, NGZ_S_LITS)->offset);
     lits[0].exact_off = len * 4;
     expect_refused(b, len, "literal 0 is corrupt");
+    RESET();
+    uint32_t *given = (uint32_t *)(b + find_section(b, NGZ_S_GIVEN)->offset);
+    given[0] = (uint32_t)len * 2;
+    expect_refused(b, len, "corrupt hash table");
     RESET();
     lits[3].key_len += 1;
     expect_refused(b, len, "key length differs");
@@ -434,7 +494,7 @@ static int teardown(void **state)
 {
     (void)state;
     const char *names[] = {"words.txt", "w2.txt", "g.ngz", "g2.ngz", "w.ngz", "alone.ngz",
-                           "bad.ngz", "c.ngz", NULL};
+                           "bad.ngz", "c.ngz", "n.ngz", "n2.txt", NULL};
     for (const char **n = names; *n; n++)
         unlink(path_in_tmp(*n));
     return rmdir(tmpdir);
@@ -448,6 +508,7 @@ int main(void)
         cmocka_unit_test(test_alone),
         cmocka_unit_test(test_refused),
         cmocka_unit_test(test_refused_fields),
+        cmocka_unit_test(test_given_names_replaced),
         cmocka_unit_test(test_every_header_byte),
     };
     return cmocka_run_group_tests(tests, setup, teardown);

@@ -19,7 +19,7 @@
 #include "nergraph.h"
 
 static const char gazetteer[] =
-    "country:RU\tcountry\tRuritania\n"
+    "country:RU\tcountry\tRuritania\tRuritanian|Ruritanians\n"
     "person:ana-lopes\tperson\tAna Lopes\n"
     "org:globex\torganization\tGlobex\n"
     "org:known\torganization\tKnown Holdings\n";
@@ -134,6 +134,48 @@ static void test_given_names(void **state)
     assert_string_equal(discover(f, "It was Renata Moura's report that was read out at the "
                                     "meeting, and Daniel\nRoe agreed with every word of it."),
                         "person:Renata Moura;person:Daniel Roe;");
+}
+
+/* A demonym the gazetteer knows before a given name is no part of the
+ * name, as a title is not: the person is found after it, at a paragraph
+ * start too. */
+static void test_after_demonym(void **state)
+{
+    fixture_t *f = *state;
+    assert_string_equal(discover(f, "The race was run in heavy rain.\n\nRuritanian Renata Moura, "
+                                    "who won gold, said she was tired but happy."),
+                        "person:Renata Moura;");
+    assert_string_equal(discover(f, "The minister said that Ruritanian Daniel Kowal would lead "
+                                    "the talks in the spring."),
+                        "person:Daniel Kowal;");
+}
+
+/* Given names the gazetteer holds (ng_gazetteer_add_given_names, as the
+ * command line loads given-names.txt) serve discovery as its own do. */
+static void test_gazetteer_given_names(void **state)
+{
+    (void)state;
+    ng_error_t err = {0};
+    ng_gazetteer_t *gz = ng_gazetteer_new();
+    assert_int_equal(ng_gazetteer_load_buffer(gz, "test", gazetteer, strlen(gazetteer), &err),
+                     NG_OK);
+    const char names[] = "Kofi\n";
+    assert_int_equal(ng_gazetteer_add_given_names(gz, "names", names, strlen(names), &err), NG_OK);
+    fixture_t f = {0};
+    f.gz = gz;
+    f.tagger = ng_tagger_new(gz, NULL, &err);
+    f.scanner = ng_scanner_new(f.tagger);
+    f.d = ng_discoverer_new(gz);
+    assert_int_equal(ng_discoverer_given_name_count(f.d), 0);
+    ng_segments_init(&f.seg);
+    assert_string_equal(discover(&f, "Analysts including Kofi Mensah and Renata Moura said the "
+                                     "outlook was weak for the rest of the year."),
+                        "person:Kofi Mensah;");
+    ng_segments_destroy(&f.seg);
+    ng_discoverer_free(f.d);
+    ng_scanner_free(f.scanner);
+    ng_tagger_free(f.tagger);
+    ng_gazetteer_free(gz);
 }
 
 static void test_apposition(void **state)
@@ -282,6 +324,8 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_titles, setup, teardown),
         cmocka_unit_test_setup_teardown(test_given_names, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_after_demonym, setup, teardown),
+        cmocka_unit_test(test_gazetteer_given_names),
         cmocka_unit_test_setup_teardown(test_apposition, setup, teardown),
         cmocka_unit_test_setup_teardown(test_false_friends, setup, teardown),
         cmocka_unit_test_setup_teardown(test_organizations, setup, teardown),

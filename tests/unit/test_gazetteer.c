@@ -277,6 +277,59 @@ static void test_directory_and_files(void **state)
     rmdir(dir);
 }
 
+/* The given-name list: as written (case counts), comments, blank lines and
+ * the white space around a name skipped, added to, cleared; a bad list is
+ * refused with file:line. */
+static void test_given_names(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/ng-given-XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    char path[256], bad[256];
+    snprintf(path, sizeof path, "%s/given-names.txt", dir);
+    write_file(path, "# names\n\nJordan\n  Chad \r\nJosé\n");
+    snprintf(bad, sizeof bad, "%s/bad.txt", dir);
+    write_file(bad, "Ann\nBo\xff\n");
+
+    ng_gazetteer_t *gz = ng_gazetteer_new();
+    ng_error_t err = {0};
+    assert_int_equal(ng_gazetteer_given_name_count(gz), 0);
+    assert_false(ng_gazetteer_is_given_name(gz, "Jordan", 6));
+    assert_int_equal(ng_gazetteer_load_given_names(gz, path, &err), NG_OK);
+    assert_int_equal(ng_gazetteer_given_name_count(gz), 3);
+    assert_true(ng_gazetteer_is_given_name(gz, "Jordan", 6));
+    assert_true(ng_gazetteer_is_given_name(gz, "Chad", 4));
+    assert_true(ng_gazetteer_is_given_name(gz, "José", strlen("José")));
+    assert_true(ng_gazetteer_is_given_name(gz, "Jordan Pike", 6)); /* len counts */
+    assert_false(ng_gazetteer_is_given_name(gz, "JORDAN", 6));
+    assert_false(ng_gazetteer_is_given_name(gz, "jordan", 6));
+    assert_false(ng_gazetteer_is_given_name(gz, "Jorda", 5));
+    assert_false(ng_gazetteer_is_given_name(gz, "# names", 7));
+    /* Not a common word: the two lists are apart. */
+    assert_false(ng_gazetteer_is_word(gz, "Jordan", 6));
+
+    const char more[] = "Ann\nJordan\n";
+    assert_int_equal(ng_gazetteer_add_given_names(gz, "more", more, strlen(more), &err), NG_OK);
+    assert_int_equal(ng_gazetteer_given_name_count(gz), 4);
+    assert_true(ng_gazetteer_is_given_name(gz, "Ann", 3));
+
+    assert_int_equal(ng_gazetteer_load_given_names(gz, bad, &err), NG_EDATA);
+    assert_non_null(strstr(err.message, "bad.txt:2: invalid UTF-8"));
+    snprintf(path, sizeof path, "%s/missing.txt", dir);
+    assert_int_equal(ng_gazetteer_load_given_names(gz, path, &err), NG_EIO);
+    assert_non_null(strstr(err.message, "missing.txt"));
+
+    ng_gazetteer_clear_given_names(gz);
+    assert_int_equal(ng_gazetteer_given_name_count(gz), 0);
+    assert_false(ng_gazetteer_is_given_name(gz, "Jordan", 6));
+    ng_gazetteer_free(gz);
+
+    unlink(bad);
+    snprintf(path, sizeof path, "%s/given-names.txt", dir);
+    unlink(path);
+    rmdir(dir);
+}
+
 /* Diagnostics belong to the gazetteer that met them: two gazetteers, two
  * callbacks, no crossing. */
 static void append(void *ctx, const char *msg)
@@ -313,6 +366,7 @@ int main(void)
         cmocka_unit_test(test_patterns),
         cmocka_unit_test(test_alias_languages),
         cmocka_unit_test(test_directory_and_files),
+        cmocka_unit_test(test_given_names),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -141,6 +141,41 @@ static const tcase_t cases[] = {
      "We met Jordan Pike today.", "", false, 0},
     {"first-name rule: not in a title", "c:jo\tcountry\tJordan\n",
      "Jordan Pike Talks Resume\nThe talks went on.", "c:jo=Jordan", false, 0},
+    {"first-name rule: at a sentence start too", "c:td\tcountry\tChad\n",
+     "The match was over by then.\n\nChad Wilson scored twice in the second half.", "", false,
+     0},
+    {"first-name rule: alone, the country", "c:jo\tcountry\tJordan\n",
+     "The envoy flew to Jordan on Monday and met the king.", "c:jo=Jordan", false, 0},
+    /* Only a given name is read as a first name (GIVEN_NAMES): a demonym
+     * or a company name before a capitalized word still names its entity. */
+    {"first-name rule: a demonym before a title", "c:ng\tcountry\tNigeria\tNigerian|Nigerians\n",
+     "He is also Nigerian Oil Minister, a post he took in May.", "c:ng=Nigerian", false, 0},
+    {"first-name rule: a demonym before a name at a paragraph start",
+     "c:zw\tcountry\tZimbabwe\tZimbabwean|Zimbabweans\n",
+     "The race was run in the rain.\n\nZimbabwean Ann Cole, who won gold, said she was tired.",
+     "c:zw=Zimbabwean", false, 0},
+    {"first-name rule: a demonym that is also a given name",
+     "c:de\tcountry\tGermany\tGerman|Germans\n",
+     "The vote in the German Bundestag was close, and the result surprised many.",
+     "c:de=German", false, 0},
+    {"first-name rule: a company name that is no given name",
+     "o:g\torganization\tGoogle\n",
+     "He opened Google Maps on his phone and found the road was closed.", "o:g=Google", false,
+     0},
+    {"longer name: a country name opening a company's",
+     "c:tw\tcountry\tTaiwan\nc:ke\tcountry\tKenya\n",
+     "Taiwan Semiconductor Manufacturing Co said profit rose, and shares of Kenya Airways fell "
+     "in Taiwan on the news.", "c:tw=Taiwan", false, 0},
+    {"longer name: a place's, and a company's own legal form",
+     "o:amz\torganization\tAmazon\no:apple\torganization\tApple\n",
+     "The boat went up the Amazon River while Apple Inc said its sales fell.", "o:apple=Apple",
+     false, 0},
+    {"longer name: not through an office word", "c:ng\tcountry\tNigeria\tNigerian|Nigerians\n",
+     "The Nigerian Oil Minister Bank plan was dropped after the minister said it would cost too "
+     "much.", "c:ng=Nigerian", false, 0},
+    {"first-name rule: a company name that is a given name",
+     "o:d\torganization\tDell Technologies\tDell\n",
+     "The crowd cheered when Dell Curry walked onto the court before the game.", "", false, 0},
     {"all-caps alias on a shouted line", "c:us\tcountry\tUnited States\tUS\n",
      "TELL US NOW\nTell us more.", "", false, 0},
     {"all-caps alias in ordinary text", "c:us\tcountry\tUnited States\tUS\n",
@@ -200,11 +235,18 @@ typedef struct fixture {
     size_t n;
 } fixture_t;
 
+/* Given names of the cases, as the bundled given-names.txt has them
+ * ("German" is a given name there too). */
+static const char GIVEN_NAMES[] = "# given names\nAnn\nChad\nDell\nGeorgia\nGerman\nJordan\n";
+
 static void fixture_init(fixture_t *f, const char *gaz_text, const ng_tagger_options_t *opts)
 {
     ng_error_t err = {0};
     f->gz = ng_gazetteer_new();
     assert_int_equal(ng_gazetteer_load_buffer(f->gz, "case.tsv", gaz_text, strlen(gaz_text), &err),
+                     NG_OK);
+    assert_int_equal(ng_gazetteer_add_given_names(f->gz, "given", GIVEN_NAMES,
+                                                  strlen(GIVEN_NAMES), &err),
                      NG_OK);
     f->tagger = ng_tagger_new(f->gz, opts, &err);
     assert_non_null(f->tagger);
