@@ -44,7 +44,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         FUZZ_CHECK(a->len > 0 && strlen(a->text) == a->len);
     }
 
-    st = ng_gazetteer_add_given_names(gz, "fuzz-names.txt", (const char *)data, size, &err);
+    ng_error_t err;
+    memset(&err, 0, sizeof err);
+    int st = ng_gazetteer_add_given_names(gz, "fuzz-names.txt", (const char *)data, size, &err);
     FUZZ_CHECK(st == NG_OK || (st == NG_EDATA && err.message[0] != '\0'));
     size_t names_before = ng_gazetteer_given_name_count(gz);
     for (size_t i = 0; i < ng_gazetteer_alias_count(gz); i += 2) {
@@ -57,15 +59,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     ng_tagger_options_init(&opts);
     opts.auto_aliases = size % 2 == 0;
     opts.match_limit = 100000; /* keep pathological patterns fast */
-    ng_error_t err;
-    memset(&err, 0, sizeof err);
     ng_tagger_t *t = ng_tagger_new(gz, &opts, &err);
     /* The load compiled every pattern already: the tagger cannot fail. */
     FUZZ_CHECK(t != NULL);
     ng_scanner_t *s = ng_scanner_new(t);
     const ng_mention_t *m;
     size_t count;
-    int st = ng_scanner_tag(s, NULL, "fuzz.txt", (const char *)data, size, &m, &count, &err);
+    st = ng_scanner_tag(s, NULL, "fuzz.txt", (const char *)data, size, &m, &count, &err);
     FUZZ_CHECK(st == NG_OK);
     fuzz_check_mentions(gz, (const char *)data, size, m, count);
     ng_scanner_free(s);
