@@ -197,12 +197,48 @@ static bool first_name_like(const ng_gazetteer_t *gz, const ng_alias_t *a, uint3
     return !is_demonym(singulars, a, key);
 }
 
+/* The one-word literal aliases of entities (not of ignore rows): names
+ * such as "Japan", "Amazon" or "Dell", which a word list may also hold. */
+static void collect_one_word_names(const ng_gazetteer_t *gz, ng_strmap_t *names)
+{
+    for (size_t i = 0; i < ng_gazetteer_alias_count(gz); i++) {
+        const ng_alias_t *a = ng_gazetteer_alias(gz, i);
+        if (!(a->flags & NG_ALIAS_PATTERN) && !memchr(a->text, ' ', a->len) &&
+            strcmp(ng_gazetteer_entity_type(gz, a->entity), NG_TYPE_IGNORE) != 0)
+            ng_strmap_put(names, a->text, a->len, 0, NULL);
+    }
+}
+
+/* "White House", "Human Rights Watch": a name of several words, each a
+ * common word and none a name of its own, so that a novel may use it too
+ * (see corroborate in tagger_scan.c).  "Japan Airlines" and "Dell
+ * Technologies" are names, though "japan" and "dell" are words; a name
+ * that carries its article ("The Times") is a title. */
+static bool common_words_only(const ng_gazetteer_t *gz, const ng_strmap_t *names,
+                              const char *w, size_t len)
+{
+    const char *end = w + len;
+    if (!memchr(w, ' ', len) || (len > 4 && memcmp(w, "The ", 4) == 0))
+        return false;
+    while (w < end) {
+        const char *sp = memchr(w, ' ', (size_t)(end - w));
+        size_t n = (size_t)((sp ? sp : end) - w);
+        uint32_t v;
+        if (!ng_gazetteer_is_word(gz, w, n) || ng_strmap_get(names, w, n, &v))
+            return false;
+        w += n + (sp != NULL);
+    }
+    return true;
+}
+
 /* The literal aliases of the gazetteer, with their case shapes. */
 static void add_explicit_literals(ng_tagger_t *t, size_t *cap)
 {
     const ng_gazetteer_t *gz = t->gz;
-    ng_strmap_t singulars;
+    ng_strmap_t singulars, names;
     ng_strmap_init(&singulars);
+    ng_strmap_init(&names);
+    collect_one_word_names(gz, &names);
     bool singulars_ready = false;
     ng_buf_t key = {0};
     for (size_t i = 0; i < ng_gazetteer_alias_count(gz); i++) {
@@ -217,10 +253,13 @@ static void add_explicit_literals(ng_tagger_t *t, size_t *cap)
             flags |= LIT_WORD;
         if (a->langs && latin_letters(a->text, a->len))
             flags |= LIT_LANG;
+        if (common_words_only(gz, &names, a->text, a->len))
+            flags |= LIT_COMMON_WORDS;
         add_lit(t, cap, a->entity, flags, a->text, a->len, a->langs);
     }
     ng_buf_free(&key);
     ng_strmap_destroy(&singulars);
+    ng_strmap_destroy(&names);
 }
 
 /* The automatic surname alias of every person that has one. */

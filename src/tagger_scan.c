@@ -726,25 +726,11 @@ static void mark_strong(ng_scanner_t *s)
     }
 }
 
-/* Is the literal several words, each a common word ("White House",
- * "House of Commons")?  A name that carries its article, "The Times", is
- * a title as written, and not counted. */
+/* Is the literal several words, each a common word and none a name of its
+ * own ("White House", "House of Commons"; see LIT_COMMON_WORDS)? */
 static bool common_words_only(const ng_scanner_t *s, uint32_t lit)
 {
-    if (lit == NO_LIT)
-        return false;
-    const lit_t *l = &s->t->lits[lit];
-    const char *w = ng_lit_exact(s->t, l), *end = w + l->exact_len;
-    if (!memchr(w, ' ', l->exact_len) || (l->exact_len > 4 && memcmp(w, "The ", 4) == 0))
-        return false;
-    while (w < end) {
-        const char *sp = memchr(w, ' ', (size_t)(end - w));
-        size_t n = (size_t)((sp ? sp : end) - w);
-        if (!ng_gazetteer_is_word(s->t->gz, w, n))
-            return false;
-        w += n + (sp != NULL);
-    }
-    return true;
+    return lit != NO_LIT && (s->t->lits[lit].flags & LIT_COMMON_WORDS);
 }
 
 /* Is mention k of an institution or person named only in common words?
