@@ -209,16 +209,16 @@ static void collect_one_word_names(const ng_gazetteer_t *gz, ng_strmap_t *names)
     }
 }
 
-/* "White House", "Human Rights Watch": a name of several words, each a
- * common word and none a name of its own, so that a novel may use it too
- * (see corroborate in tagger_scan.c).  "Japan Airlines" and "Dell
- * Technologies" are names, though "japan" and "dell" are words; a name
- * that carries its article ("The Times") is a title. */
+/* "White House", "Human Rights Watch", "The Verge": a name of several
+ * words, each a common word and none a name of its own, so that a novel
+ * may use it too, and a shouted line ("ON THE VERGE OF") surely does (see
+ * weak_loses and corroborate in tagger_scan.c).  "Japan Airlines" and
+ * "Dell Technologies" are names, though "japan" and "dell" are words. */
 static bool common_words_only(const ng_gazetteer_t *gz, const ng_strmap_t *names,
                               const char *w, size_t len)
 {
     const char *end = w + len;
-    if (!memchr(w, ' ', len) || (len > 4 && memcmp(w, "The ", 4) == 0))
+    if (!memchr(w, ' ', len))
         return false;
     while (w < end) {
         const char *sp = memchr(w, ' ', (size_t)(end - w));

@@ -193,6 +193,10 @@ static bool weak_loses(const ng_scanner_t *s, const cand_t *c)
     uint32_t flags = s->t->lits[c->lit].flags;
     if ((flags & LIT_WORD) && (flags & LIT_ALL_CAPS))
         return true;
+    /* "ON THE VERGE OF", "THE WHITE HOUSE OF MY CHILDHOOD": in capitals, a
+     * name of common words is those words. */
+    if (flags & LIT_COMMON_WORDS)
+        return true;
     const struct case_votes *v = &s->votes[c->lit];
     if (v->doc == s->doc && v->lower >= v->weak)
         return true;
@@ -727,10 +731,14 @@ static void mark_strong(ng_scanner_t *s)
 }
 
 /* Is the literal several words, each a common word and none a name of its
- * own ("White House", "House of Commons"; see LIT_COMMON_WORDS)? */
+ * own ("White House", "House of Commons"; see LIT_COMMON_WORDS)?  A name
+ * that carries its article, "The Times", is a title as written. */
 static bool common_words_only(const ng_scanner_t *s, uint32_t lit)
 {
-    return lit != NO_LIT && (s->t->lits[lit].flags & LIT_COMMON_WORDS);
+    if (lit == NO_LIT || !(s->t->lits[lit].flags & LIT_COMMON_WORDS))
+        return false;
+    const lit_t *l = &s->t->lits[lit];
+    return !(l->exact_len > 4 && memcmp(ng_lit_exact(s->t, l), "The ", 4) == 0);
 }
 
 /* Is mention k of an institution or person named only in common words?
