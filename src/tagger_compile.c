@@ -231,6 +231,17 @@ static bool common_words_only(const ng_gazetteer_t *gz, const ng_strmap_t *names
     return true;
 }
 
+/* "Wendy's", "Levi's": a company named for a given name, in the
+ * possessive, which a story about a Wendy writes too; it needs the same
+ * company as a name of common words. */
+static bool possessive_given_name(const ng_gazetteer_t *gz, const ng_alias_t *a)
+{
+    return a->len > 2 && memcmp(a->text + a->len - 2, "'s", 2) == 0 &&
+           !memchr(a->text, ' ', a->len) &&
+           strcmp(ng_gazetteer_entity_type(gz, a->entity), "person") != 0 &&
+           ng_gazetteer_is_given_name(gz, a->text, a->len - 2);
+}
+
 /* The literal aliases of the gazetteer, with their case shapes. */
 static void add_explicit_literals(ng_tagger_t *t, size_t *cap)
 {
@@ -253,7 +264,7 @@ static void add_explicit_literals(ng_tagger_t *t, size_t *cap)
             flags |= LIT_WORD;
         if (a->langs && latin_letters(a->text, a->len))
             flags |= LIT_LANG;
-        if (common_words_only(gz, &names, a->text, a->len))
+        if (common_words_only(gz, &names, a->text, a->len) || possessive_given_name(gz, a))
             flags |= LIT_COMMON_WORDS;
         add_lit(t, cap, a->entity, flags, a->text, a->len, a->langs);
     }

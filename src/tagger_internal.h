@@ -36,7 +36,7 @@
 #define LIT_WORD (1u << 19)        /* also a common word (ng_gazetteer_load_words) */
 #define LIT_FIRST_NAME_LIKE (1u << 20) /* a given name naming no person ("Jordan") */
 #define LIT_LANG (1u << 21)        /* a Latin-script name in some languages only: langs_off */
-#define LIT_COMMON_WORDS (1u << 22) /* "White House", "The Verge": common words, no name */
+#define LIT_COMMON_WORDS (1u << 22) /* "White House", "The Verge", "Wendy's": words, no name */
 
 /* One literal of the automaton.  Flat (an offset, no pointer), because a
  * compiled gazetteer stores the table as it is (ngz.h). */

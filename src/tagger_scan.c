@@ -194,8 +194,10 @@ static bool weak_loses(const ng_scanner_t *s, const cand_t *c)
     if ((flags & LIT_WORD) && (flags & LIT_ALL_CAPS))
         return true;
     /* "ON THE VERGE OF", "THE WHITE HOUSE OF MY CHILDHOOD": in capitals, a
-     * name of common words is those words. */
-    if (flags & LIT_COMMON_WORDS)
+     * name of common words is those words.  (Names of several words are
+     * weak only in capitals.) */
+    const lit_t *l = &s->t->lits[c->lit];
+    if ((flags & LIT_COMMON_WORDS) && memchr(ng_lit_exact(s->t, l), ' ', l->exact_len))
         return true;
     const struct case_votes *v = &s->votes[c->lit];
     if (v->doc == s->doc && v->lower >= v->weak)
