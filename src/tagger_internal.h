@@ -136,7 +136,8 @@ bool ng_shape_roman_numeral(const unsigned char *w, size_t len);
  * punctuation or a word that closes the phrase? */
 bool ng_shape_object_pronoun(const unsigned char *text, size_t len, size_t start, size_t end);
 
-/* Is text[start, end) a code in brackets: "<WCO>", or "(DIA)" right after
+/* Is text[start, end) a code in brackets: "<WCO>" (or "&lt;WCO&gt;", as
+ * scraped HTML and XML write it), or "(DIA)" right after
  * a capitalized word with lowercase letters, not a dateline's credit? */
 bool ng_shape_bracketed(const unsigned char *text, size_t len, size_t start, size_t end);
 

@@ -406,6 +406,10 @@ bool ng_shape_object_pronoun(const unsigned char *text, size_t len, size_t start
  * is not a code. */
 bool ng_shape_bracketed(const unsigned char *text, size_t len, size_t start, size_t end)
 {
+    /* "Unocal &lt;UCL&gt;": the same, in scraped HTML or XML */
+    if (start >= 4 && end + 4 <= len && memcmp(text + start - 4, "&lt;", 4) == 0 &&
+        memcmp(text + end, "&gt;", 4) == 0)
+        return true;
     if (start < 2 || end >= len)
         return false;
     if (text[start - 1] == '<' && text[end] == '>')

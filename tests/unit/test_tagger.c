@@ -185,6 +185,10 @@ static const tcase_t cases[] = {
     {"name itself matched", "o:un\torganization\tUnited Nations\tUN|U.N.\n",
      "The United Nations (UN) and the U.N. agreed.",
      "o:un=United Nations;o:un=UN;o:un=U.N.", false, 0},
+    {"a ticker in escaped angle brackets is a code",
+     "o:u\torganization\tUniversity College London\tUCL\n",
+     "UNOCAL &lt;UCL&gt; UNIT CUTS CRUDE PRICES\nUnocal &lt;UCL&gt; said. UCL students met.",
+     "o:u=UCL", false, 0},
     {"offices in a list, at the text's edges",
      "o:s\torganization\tState Department\no:t\torganization\tDepartment of the Treasury\n"
      "o:j\torganization\tJustice Department\n",
