@@ -213,26 +213,38 @@ static bool in_word_list(const char *const *list, const unsigned char *w, size_t
     return false;
 }
 
-/* Then the name before it is most likely a first name. */
-bool ng_shape_capitalized_word_follows(const unsigned char *text, size_t len, size_t at)
+/* The word after the one space at text[at], as [*ws, *we), when it starts
+ * with a capital; *has_lower when it holds a lowercase letter too. */
+static bool capitalized_word_after(const unsigned char *text, size_t len, size_t at,
+                                   size_t *ws, size_t *we, bool *has_lower)
 {
     if (at + 2 >= len || text[at] != ' ')
         return false;
     size_t i = at + 1;
     int32_t cp;
-    size_t n = ng_utf8_decode(text, len, i, &cp);
+    size_t end = i + ng_utf8_decode(text, len, i, &cp);
     if (!ng_is_upper_cp(cp))
         return false;
-    size_t word_end = i + n;
-    bool has_lower = false;
-    while (word_end < len) {
-        size_t m = ng_utf8_decode(text, len, word_end, &cp);
+    bool lower = false;
+    while (end < len) {
+        size_t m = ng_utf8_decode(text, len, end, &cp);
         if (!ng_is_word_cp(cp))
             break;
-        has_lower |= ng_is_lower_cp(cp);
-        word_end += m;
+        lower |= ng_is_lower_cp(cp);
+        end += m;
     }
-    if (!has_lower)
+    *ws = i;
+    *we = end;
+    *has_lower = lower;
+    return true;
+}
+
+/* Then the name before it is most likely a first name. */
+bool ng_shape_capitalized_word_follows(const unsigned char *text, size_t len, size_t at)
+{
+    size_t i, word_end;
+    bool has_lower;
+    if (!capitalized_word_after(text, len, at, &i, &word_end, &has_lower) || !has_lower)
         return false; /* "Jordan US", "Chad FC": not a surname */
     return !in_word_list(office_words, text + i, word_end - i) &&
            !in_word_list(company_forms, text + i, word_end - i);
@@ -244,25 +256,15 @@ bool ng_shape_capitalized_word_follows(const unsigned char *text, size_t len, si
 bool ng_shape_longer_name_follows(const unsigned char *text, size_t len, size_t at)
 {
     for (size_t words = 1; words <= LONGER_NAME_WORDS; words++) {
-        if (at + 2 >= len || text[at] != ' ')
-            return false;
-        size_t i = at + 1;
-        int32_t cp;
-        size_t n = ng_utf8_decode(text, len, i, &cp);
-        if (!ng_is_upper_cp(cp))
+        size_t i, end;
+        bool has_lower;
+        if (!capitalized_word_after(text, len, at, &i, &end, &has_lower))
             return false;
         for (const char *const *d = ng_dotted_designators; *d; d++) {
             size_t dl = strlen(*d);
             if (dl <= len - i && memcmp(text + i, *d, dl) == 0 &&
                 (i + dl == len || !ng_is_word_cp(text[i + dl])))
                 return words > 1;
-        }
-        size_t end = i + n;
-        while (end < len) {
-            size_t m = ng_utf8_decode(text, len, end, &cp);
-            if (!ng_is_word_cp(cp))
-                break;
-            end += m;
         }
         const unsigned char *w = text + i;
         size_t wl = end - i;
